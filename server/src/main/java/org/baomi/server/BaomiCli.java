@@ -121,6 +121,9 @@ public final class BaomiCli implements Runnable {
             p.put("server.port", port);
             p.put("baomi.demo", demo);
             p.put("baomi.mode", "serve");
+            // Failures are reported in one line by the execution handler (and Spring Boot's
+            // failure analysis where it has one), never as a stack trace.
+            p.put("logging.level.org.springframework.boot.SpringApplication", "off");
             new SpringApplicationBuilder(BaomiApplication.class).run(asArguments(p));
             return 0;
         }
@@ -162,6 +165,7 @@ public final class BaomiCli implements Runnable {
             p.put("spring.flyway.enabled", false);
             p.put("spring.main.banner-mode", "off");
             p.put("logging.level.root", "warn");
+            p.put("logging.level.org.springframework.boot.SpringApplication", "off");
             try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BaomiApplication.class)
                     .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).run(asArguments(p))) {
                 Verification result = ctx.getBean(AuditVerifier.class).verify();

@@ -7,7 +7,9 @@ import org.baomi.server.security.SessionLocaleKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -16,8 +18,9 @@ class WebConfig implements WebMvcConfigurer {
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     /**
-     * The language comes from the session (set at login from the account, or by the switcher),
-     * then from the browser, then Chinese.
+     * The language comes from the session (set at login from the account, or by the switcher);
+     * otherwise Chinese, whatever the browser asks for: an office's screens must not change
+     * language because one browser is set up differently.
      */
     @Bean
     LocaleResolver localeResolver() {
@@ -29,14 +32,6 @@ class WebConfig implements WebMvcConfigurer {
                 if (tag instanceof String s) {
                     return supported(Locale.forLanguageTag(s));
                 }
-                String lang = request.getParameter("lang");
-                if (lang != null) {
-                    return supported(Locale.forLanguageTag(lang));
-                }
-                var header = request.getHeader("Accept-Language");
-                if (header != null && header.toLowerCase().startsWith("en")) {
-                    return Locale.ENGLISH;
-                }
                 return CHINESE;
             }
 
@@ -45,6 +40,15 @@ class WebConfig implements WebMvcConfigurer {
                 request.getSession().setAttribute(SessionLocaleKeys.LOCALE, supported(locale).toLanguageTag());
             }
         };
+    }
+
+    /** {@code ?lang=en} on any page (the login page's switcher) sets the session's language. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
     }
 
     public static Locale supported(Locale locale) {

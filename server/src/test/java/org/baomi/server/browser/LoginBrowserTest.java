@@ -1,0 +1,105 @@
+package org.baomi.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.baomi.core.security.Role;
+import org.baomi.server.test.Fixtures;
+import org.baomi.server.test.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * What a new user does first: signs in with a one-time password, is made to change it, reaches
+ * the dashboard, and switches the language.
+ */
+@ExtendWith(BrowserTestSupport.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabases.H2.class)
+class LoginBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = BrowserTestSupport.newBrowser(1280, 900);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void aNewUserSignsInChangesHisPasswordSeesTheDashboardAndSwitchesToEnglish() throws Exception {
+        var officer = fixtures.account(fixtures.rootUnit(), Role.SECRECY_OFFICER);
+        jdbc.sql("update account set must_change_password = true where id = :id").param("id", officer.id()).update();
+
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        BrowserTestSupport.screenshot(browser, "login");
+
+        browser.findElement(By.id("username")).sendKeys(officer.username());
+        browser.findElement(By.id("password")).sendKeys("wrong password");
+        browser.findElement(By.id("login-submit")).click();
+        assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("用户名或口令错误");
+
+        browser.findElement(By.id("username")).sendKeys(officer.username());
+        browser.findElement(By.id("password")).sendKeys(officer.password());
+        browser.findElement(By.id("login-submit")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+        assertThat(browser.findElement(By.cssSelector(".flash.info")).getText()).contains("请先修改口令");
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).as("nothing else before the password is changed").endsWith("/account/password");
+
+        browser.findElement(By.id("current")).sendKeys(officer.password());
+        browser.findElement(By.id("next")).sendKeys("short");
+        browser.findElement(By.id("repeat")).sendKeys("short");
+        browser.findElement(By.id("password-submit")).click();
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("至少");
+        BrowserTestSupport.screenshot(browser, "password-errors");
+
+        String fresh = "Fresh#Passw0rd-" + officer.id();
+        browser.findElement(By.id("current")).sendKeys(officer.password());
+        browser.findElement(By.id("next")).sendKeys(fresh);
+        browser.findElement(By.id("repeat")).sendKeys(fresh);
+        browser.findElement(By.id("password-submit")).click();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("口令已修改");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您好，" + officer.username());
+        BrowserTestSupport.screenshot(browser, "dashboard-zh");
+
+        browser.findElement(By.id("switch-language")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, " + officer.username());
+        assertThat(browser.findElement(By.id("switch-language")).getText()).isEqualTo("中文");
+        BrowserTestSupport.screenshot(browser, "dashboard-en");
+        assertThat(jdbc.sql("select locale from account where id = :id").param("id", officer.id())
+                .query(String.class).single()).as("the language choice belongs to the account").isEqualTo("en");
+
+        browser.findElement(By.id("logout")).click();
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        assertThat(fixtures.auditCount("logout")).isPositive();
+    }
+}
