@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.baomi.core.audit.Verification;
 import org.baomi.server.audit.AuditVerifier;
+import org.baomi.server.audit.AuditVerifyApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -162,20 +163,27 @@ public final class BaomiCli implements Runnable {
                 return 2;
             }
             p.put("baomi.mode", "verify");
-            p.put("spring.flyway.enabled", false);
             p.put("spring.main.banner-mode", "off");
             p.put("logging.level.root", "warn");
             p.put("logging.level.org.springframework.boot.SpringApplication", "off");
-            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BaomiApplication.class)
+            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AuditVerifyApplication.class)
                     .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).run(asArguments(p))) {
-                Verification result = ctx.getBean(AuditVerifier.class).verify();
+                Verification result;
+                try {
+                    result = ctx.getBean(AuditVerifier.class).verify();
+                } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+                    System.err.println("baomi: this database holds no Baomi audit log (has the server ever run on it?): "
+                            + rootMessage(e));
+                    return 2;
+                }
                 if (result instanceof Verification.Broken broken) {
                     System.out.println("Audit chain BROKEN at entry #" + broken.seq() + " (" + broken.breach() + "): "
                             + broken.message());
                     System.out.println(broken.entriesBefore() + " entries before it verified.");
                     return 1;
                 }
-                System.out.println("Audit chain whole: " + ((Verification.Whole) result).entries() + " entries verified.");
+                long n = ((Verification.Whole) result).entries();
+                System.out.println("Audit chain whole: " + n + (n == 1 ? " entry" : " entries") + " verified.");
                 return 0;
             }
         }
