@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.springframework.stereotype.Component;
 
-/** The data directory and the owner-only files Baomi keeps in it. */
+/** The data directory (owner-only) and the owner-only files Baomi keeps in it. */
 @Component
 public class DataDirectory {
 
@@ -17,6 +17,11 @@ public class DataDirectory {
         this.root = properties.dataDir();
         try {
             Files.createDirectories(root);
+            if (supportsPosix()) {
+                // The database, the audit key and the credentials file are for the service's own
+                // user only.
+                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + root + ": " + e.getMessage(), e);
         }
