@@ -31,7 +31,7 @@ class ApprovalRepository {
                    r.requester_account_id, a.display_name as requester_name, r.requested_at, r.status,
                    (select count(*) from approval_step s2 where s2.request_id = r.id) as step_count,
                    (select count(*) from approval_decision d2 where d2.request_id = r.id) as decided_count,
-                   s.role as current_role, s.unit_id as current_unit_id
+                   s.role as step_role, s.unit_id as step_unit_id
             from approval_request r
             join unit u on u.id = r.unit_id
             join account a on a.id = r.requester_account_id
@@ -131,7 +131,7 @@ class ApprovalRepository {
                 select count(*) from approval_request r
                 join approval_step s on s.request_id = r.id
                      and s.idx = (select count(*) from approval_decision d where d.request_id = r.id)
-                where """ + AWAITING).param("me", accountId).query(Long.class).single();
+                where\s""" + AWAITING).param("me", accountId).query(Long.class).single();
     }
 
     List<RequestSummary> mine(long accountId, int limit) {
@@ -168,11 +168,11 @@ class ApprovalRepository {
     }
 
     private static RequestSummary summary(ResultSet rs, int row) throws SQLException {
-        String role = rs.getString("current_role");
+        String role = rs.getString("step_role");
         return new RequestSummary(rs.getLong("id"), rs.getString("type"), rs.getString("subject_type"),
                 rs.getString("subject_id"), rs.getString("summary"), rs.getLong("unit_id"), rs.getString("unit_name"),
                 rs.getLong("requester_account_id"), rs.getString("requester_name"), Db.instant(rs, "requested_at"),
                 ApprovalStatus.valueOf(rs.getString("status")), rs.getInt("step_count"), rs.getInt("decided_count"),
-                role == null ? null : Role.valueOf(role), Db.nullableLong(rs, "current_unit_id"));
+                role == null ? null : Role.valueOf(role), Db.nullableLong(rs, "step_unit_id"));
     }
 }

@@ -87,7 +87,7 @@ abstract class ApprovalTest {
         return jdbc.sql("select count(*) from approval_decision where request_id = :id").param("id", id).query(Long.class).single();
     }
 
-    String status(long id) {
+    String statusOf(long id) {
         return jdbc.sql("select status from approval_request where id = :id").param("id", id).query(String.class).single();
     }
 
@@ -105,7 +105,7 @@ abstract class ApprovalTest {
                 .andExpect(redirectedUrl("/approvals/" + id))
                 .andExpect(flash().attribute("flashError", "申请人不能审批自己的申请。"));
         assertThat(decisions(id)).isZero();
-        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(statusOf(id)).isEqualTo("PENDING");
         mvc.perform(get("/api/v1/approvals").param("box", "inbox").with(fixtures.as(headAsking)))
                 .andExpect(jsonPath("$[?(@.id == " + id + ")]").isEmpty());
     }
@@ -134,13 +134,13 @@ abstract class ApprovalTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"comment-error\"").contains("不同意时须填写理由");
         assertThat(decisions(id)).isZero();
-        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(statusOf(id)).isEqualTo("PENDING");
         assertThat(fixtures.auditCount("approval.reject")).isEqualTo(rejections);
 
         mvc.perform(post("/approvals/{id}/decision", id).param("verdict", "REJECT").param("comment", "时间冲突，请改派他人")
                         .with(csrf()).with(fixtures.as(departmentHead)))
                 .andExpect(redirectedUrl("/approvals/" + id));
-        assertThat(status(id)).isEqualTo("REJECTED");
+        assertThat(statusOf(id)).isEqualTo("REJECTED");
         assertThat(fixtures.auditCount("approval.reject")).isEqualTo(rejections + 1);
         assertThat(events.stream(ApprovalDecided.class).filter(e -> e.requestId() == id))
                 .singleElement().extracting(ApprovalDecided::status).isEqualTo(ApprovalStatus.REJECTED);
@@ -227,7 +227,7 @@ abstract class ApprovalTest {
             pool.shutdownNow();
         }
         assertThat(decisions(id)).isEqualTo(1);
-        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(statusOf(id)).isEqualTo("APPROVED");
     }
 
     @Test
@@ -290,7 +290,7 @@ abstract class ApprovalTest {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("approval.withdrawOthers"));
         mvc.perform(post("/approvals/{id}/withdraw", id).with(csrf()).with(fixtures.as(requester)))
                 .andExpect(redirectedUrl("/approvals/" + id));
-        assertThat(status(id)).isEqualTo("WITHDRAWN");
+        assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
         assertThat(fixtures.auditCount("approval.withdraw")).isEqualTo(withdrawals + 1);
         mvc.perform(post("/api/v1/approvals/{id}/withdraw", id).with(csrf()).with(fixtures.as(requester)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("approval.closed"));

@@ -9,7 +9,9 @@ import org.baomi.core.security.Permission;
 import org.baomi.server.approval.ApprovalService;
 import org.baomi.server.approval.ApprovalViews.RequestDetail;
 import org.baomi.server.approval.GeneralChain;
+import org.baomi.server.platform.NotFoundException;
 import org.baomi.server.platform.ValidationException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.baomi.server.platform.web.Flash;
 import org.baomi.server.security.BaomiUser;
 import org.baomi.server.security.Requires;
@@ -17,6 +19,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -159,6 +162,14 @@ class ApprovalController {
         model.addAttribute("detail", detail);
         model.addAttribute("labels", this);
         return DETAIL_VIEW;
+    }
+
+    /** A request that does not exist, or that the reader may not see, is the ordinary 404 page. */
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("status", HttpServletResponse.SC_NOT_FOUND);
+        return "error";
     }
 
     /** The request type's name, from the bundle of the feature that owns it, else its code. */
