@@ -87,8 +87,15 @@ public class AuditRepository {
         return streaming.queryForStream("select " + COLUMNS + " from audit_entry order by seq", AuditRepository::map);
     }
 
-    /** A filter for the auditor's page and export; null fields do not filter. */
-    public record Filter(String actor, String action, String objectType, String objectId, Instant from, Instant to) {
+    /**
+     * A filter for the auditor's page and export; null fields do not filter. {@code upTo} keeps
+     * entries up to that position, so a page can open at the entry a verification named.
+     */
+    public record Filter(String actor, String action, String objectType, String objectId, Instant from, Instant to,
+            Long upTo) {
+        public Filter(String actor, String action, String objectType, String objectId, Instant from, Instant to) {
+            this(actor, action, objectType, objectId, from, to, null);
+        }
     }
 
     /** An entry with the name of the actor's unit, for the auditor's page. */
@@ -144,6 +151,9 @@ public class AuditRepository {
         if (f.to() != null) {
             w.append(" and e.at < :to");
         }
+        if (f.upTo() != null) {
+            w.append(" and e.seq <= :upto");
+        }
         return w.toString();
     }
 
@@ -166,6 +176,9 @@ public class AuditRepository {
         }
         if (f.to() != null) {
             p.put("to", Db.ts(f.to()));
+        }
+        if (f.upTo() != null) {
+            p.put("upto", f.upTo());
         }
         return p;
     }

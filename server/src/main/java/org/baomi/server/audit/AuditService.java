@@ -138,6 +138,7 @@ public class AuditService {
         putIf(m, "objectId", f.objectId());
         putIf(m, "from", f.from());
         putIf(m, "to", f.to());
+        putIf(m, "upTo", f.upTo());
         return m;
     }
 

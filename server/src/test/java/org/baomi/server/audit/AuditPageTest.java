@@ -162,6 +162,16 @@ abstract class AuditPageTest {
     }
 
     @Test
+    void thePageOpensAtAnEntryAVerificationNamed() throws Exception {
+        long seq = jdbc.sql("select max(seq) from audit_entry where actor = :a and action = 'person.update'")
+                .param("a", actor).query(Long.class).single();
+        String html = mvc.perform(get("/audit").param("actor", actor).param("upTo", Long.toString(seq))
+                .with(fixtures.as(auditor))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"entry-" + seq + "\" class=\"hit\"").contains("登录成功").doesNotContain("退出登录");
+    }
+
+    @Test
     void theApiSearchesWithTheSameFiltersAndPages() throws Exception {
         mvc.perform(get("/api/v1/audit").param("actor", actor).param("size", "2").with(fixtures.as(auditor)))
                 .andExpect(status().isOk())

@@ -20,6 +20,7 @@ public class AuditQuery {
     private LocalDate from;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate to;
+    private Long upTo;
     private int page = 1;
     private int size = 50;
 
@@ -32,7 +33,7 @@ public class AuditQuery {
         ZoneId zone = ZoneId.systemDefault();
         return new AuditRepository.Filter(blankToNull(actor), blankToNull(action), blankToNull(objectType),
                 blankToNull(objectId), from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), upTo);
     }
 
     /** The filter as a query string without the page, for pager and export links. */
@@ -44,6 +45,7 @@ public class AuditQuery {
         param(b, "objectId", objectId);
         param(b, "from", from == null ? null : from.toString());
         param(b, "to", to == null ? null : to.toString());
+        param(b, "upTo", upTo == null ? null : upTo.toString());
         String q = b.encode().build().getQuery();
         return q == null ? "" : q;
     }
@@ -70,6 +72,9 @@ public class AuditQuery {
     public void setFrom(LocalDate from) { this.from = from; }
     public LocalDate getTo() { return to; }
     public void setTo(LocalDate to) { this.to = to; }
+    /** Only entries at or before this position (the page then opens at it). */
+    public Long getUpTo() { return upTo; }
+    public void setUpTo(Long upTo) { this.upTo = upTo; }
     public int getPage() { return page; }
     public void setPage(int page) { this.page = page; }
     public int getSize() { return size; }
