@@ -2,6 +2,10 @@ package org.baomi.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,6 +44,10 @@ abstract class AuditTamperTest {
     @Autowired
     AuditLog auditLog;
     @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    org.baomi.server.test.Fixtures fixtures;
+    @Autowired
     AuditVerifier verifier;
     @Autowired
     DataSource dataSource;
@@ -54,6 +62,7 @@ abstract class AuditTamperTest {
     long first;
     long last;
     List<Object[]> snapshot;
+    Object[] head;
 
     /** PostgreSQL only: lets this connection bypass the append-only trigger, as a superuser could. */
     abstract void bypassTrigger(Statement s) throws SQLException;
@@ -90,6 +99,11 @@ abstract class AuditTamperTest {
             }
         }
         assertThat(snapshot).hasSize(6);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select seq, hash, mac from audit_chain_head where id = 1")) {
+            rs.next();
+            head = new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)};
+        }
     }
 
     @AfterEach
@@ -110,6 +124,12 @@ abstract class AuditTamperTest {
                 } finally {
                     restoreTrigger(s);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update audit_chain_head set seq = ?, hash = ?, mac = ? where id = 1")) {
+                for (int i = 0; i < 3; i++) {
+                    ps.setObject(i + 1, head[i]);
+                }
+                ps.executeUpdate();
             }
         }
         assertThat(verifier.verify()).as("the table was put back").isInstanceOf(Verification.Whole.class);
@@ -162,6 +182,23 @@ abstract class AuditTamperTest {
         Run broken = cli();
         assertThat(broken.code).isEqualTo(1);
         assertThat(broken.out).contains("BROKEN at entry #" + k + " (CHANGED)");
+    }
+
+    @Test
+    void theAuditorSeesTheBreakNamedInRedOnThePageAndInTheApi() throws Exception {
+        var auditor = fixtures.account(fixtures.rootUnit(), org.baomi.core.security.Role.SECURITY_AUDITOR);
+        long k = first + 4;
+        tamper("delete from audit_entry where seq = " + k);
+        String fragment = mvc.perform(post("/audit/verify").header("HX-Request", "true").with(csrf())
+                        .with(fixtures.as(auditor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(fragment).contains("verify-broken").contains("第 #" + k + " 条记录被删除").contains("upTo=" + k);
+        mvc.perform(post("/api/v1/audit/verify").with(csrf()).with(fixtures.as(auditor)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.whole").value(false))
+                .andExpect(jsonPath("$.seq").value(k))
+                .andExpect(jsonPath("$.breach").value("REMOVED"))
+                .andExpect(jsonPath("$.message").value("Entry #" + k + " was removed."));
     }
 
     record Run(int code, String out) {
