@@ -49,6 +49,22 @@ public class AuditLog {
         recordAs(currentActor(), action, objectType, objectId, before, after);
     }
 
+    /**
+     * Records that the current user viewed a record, as action {@code <objectType>.view}. Every
+     * view of a classified record must be on the record (SPEC §6): call this from the service
+     * method that reads it for display or export, for example
+     * {@code auditLog.recordView("carrier", carrierId)} in {@code CarrierService.get}.
+     * It joins the caller's transaction, or opens one when there is none; the caller's
+     * transaction must not be read-only, since the entry is a write.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordView(String objectType, Object objectId) {
+        if (objectType == null || objectType.isBlank()) {
+            throw new IllegalArgumentException("objectType must name the kind of record viewed");
+        }
+        recordAs(currentActor(), objectType + ".view", objectType, objectId, null, null);
+    }
+
     /** Records an action by a given actor (login events, system tasks). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(Actor actor, String action, String objectType, Object objectId, Object before, Object after) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.baomi.core.audit.AuditEntry;
@@ -13,6 +12,7 @@ import org.baomi.core.audit.ChainHead;
 import org.baomi.server.platform.Db;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -87,43 +87,72 @@ public class AuditRepository {
         return streaming.queryForStream("select " + COLUMNS + " from audit_entry order by seq", AuditRepository::map);
     }
 
-    /** A filter for the auditor's page and export; null fields do not filter. */
-    public record Filter(String actor, String action, String objectType, String objectId, Instant from, Instant to) {
+    /**
+     * A filter for the auditor's page and export; null fields do not filter. {@code upTo} keeps
+     * entries up to that position, so a page can open at the entry a verification named.
+     */
+    public record Filter(String actor, String action, String objectType, String objectId, Instant from, Instant to,
+            Long upTo) {
+        public Filter(String actor, String action, String objectType, String objectId, Instant from, Instant to) {
+            this(actor, action, objectType, objectId, from, to, null);
+        }
     }
 
-    public List<AuditEntry> find(Filter f, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from audit_entry" + where(f) + " order by seq desc offset :off rows fetch next :lim rows only")
-                .params(params(f)).param("off", offset).param("lim", limit).query(AuditRepository::map).list();
+    /** An entry with the name of the actor's unit, for the auditor's page. */
+    public record Row(AuditEntry entry, String unitName) {
+    }
+
+    /** One page of the filtered entries, newest first. */
+    public List<Row> find(Filter f, int offset, int limit) {
+        return jdbc.sql("select " + qualified() + ", u.name as unit_name from audit_entry e left join unit u on u.id = e.unit_id"
+                        + where(f) + " order by e.seq desc offset :off rows fetch next :lim rows only")
+                .params(params(f)).param("off", offset).param("lim", limit)
+                .query((rs, i) -> new Row(map(rs, i), rs.getString("unit_name"))).list();
     }
 
     public long count(Filter f) {
-        return jdbc.sql("select count(*) from audit_entry" + where(f)).params(params(f)).query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_entry e" + where(f)).params(params(f)).query(Long.class).single();
     }
 
-    public void forEach(Filter f, Consumer<AuditEntry> sink) {
-        jdbc.sql("select " + COLUMNS + " from audit_entry" + where(f) + " order by seq")
-                .params(params(f)).query(AuditRepository::map).stream().forEach(sink);
+    /**
+     * Streams the filtered entries in chain order with a bounded fetch size, so an export of any
+     * size never sits in memory. Run inside a transaction (PostgreSQL only streams a cursor
+     * there) and close the stream.
+     */
+    public Stream<Row> stream(Filter f) {
+        var named = new NamedParameterJdbcTemplate(streaming);
+        return named.queryForStream("select " + qualified() + ", u.name as unit_name from audit_entry e"
+                        + " left join unit u on u.id = e.unit_id" + where(f) + " order by e.seq",
+                params(f), (rs, i) -> new Row(map(rs, i), rs.getString("unit_name")));
+    }
+
+    private static String qualified() {
+        return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> "e." + c.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String where(Filter f) {
         StringBuilder w = new StringBuilder(" where 1 = 1");
         if (f.actor() != null) {
-            w.append(" and lower(actor) = lower(:actor)");
+            w.append(" and lower(e.actor) = lower(:actor)");
         }
         if (f.action() != null) {
-            w.append(" and action like :action");
+            w.append(" and e.action like :action");
         }
         if (f.objectType() != null) {
-            w.append(" and object_type = :otype");
+            w.append(" and e.object_type = :otype");
         }
         if (f.objectId() != null) {
-            w.append(" and object_id = :oid");
+            w.append(" and e.object_id = :oid");
         }
         if (f.from() != null) {
-            w.append(" and at >= :from");
+            w.append(" and e.at >= :from");
         }
         if (f.to() != null) {
-            w.append(" and at < :to");
+            w.append(" and e.at < :to");
+        }
+        if (f.upTo() != null) {
+            w.append(" and e.seq <= :upto");
         }
         return w.toString();
     }
@@ -147,6 +176,9 @@ public class AuditRepository {
         }
         if (f.to() != null) {
             p.put("to", Db.ts(f.to()));
+        }
+        if (f.upTo() != null) {
+            p.put("upto", f.upTo());
         }
         return p;
     }

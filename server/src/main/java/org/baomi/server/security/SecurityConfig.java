@@ -2,6 +2,7 @@ package org.baomi.server.security;
 
 import java.time.Clock;
 import org.baomi.server.platform.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +51,9 @@ class SecurityConfig {
         return manager;
     }
 
+    /** Only where there is a web server: {@code baomi audit verify} runs the application without one. */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain filterChain(HttpSecurity http, AccountUserDetailsService users, JdbcClient jdbc, Clock clock,
             Problems problems, LoginPageHandlers handlers) throws Exception {
         http
