@@ -62,14 +62,7 @@ public class PolicyService {
     @Transactional
     public PolicySettings update(PolicySettings next, String updatedBy) {
         Map<String, Integer> values = asMap(next);
-        List<ValidationException.FieldProblem> problems = new ArrayList<>();
-        for (Range r : RANGES) {
-            Integer v = values.get(r.field());
-            if (v == null || v < r.min() || v > r.max()) {
-                problems.add(new ValidationException.FieldProblem(r.field(), "policy.range",
-                        "Enter a whole number from " + r.min() + " to " + r.max() + ".", r.min(), r.max()));
-            }
-        }
+        List<ValidationException.FieldProblem> problems = problems(next);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -92,6 +85,20 @@ public class PolicyService {
         }
         audit.record("policy.update", "setting", "policy", before, next);
         return current();
+    }
+
+    /** Each field missing or out of its range, in form order. */
+    public List<ValidationException.FieldProblem> problems(PolicySettings next) {
+        Map<String, Integer> values = asMap(next);
+        List<ValidationException.FieldProblem> problems = new ArrayList<>();
+        for (Range r : RANGES) {
+            Integer v = values.get(r.field());
+            if (v == null || v < r.min() || v > r.max()) {
+                problems.add(new ValidationException.FieldProblem(r.field(), "policy.range",
+                        "Enter a whole number from " + r.min() + " to " + r.max() + ".", r.min(), r.max()));
+            }
+        }
+        return problems;
     }
 
     private static Map<String, Integer> asMap(PolicySettings s) {

@@ -78,6 +78,12 @@ class PolicyController {
     String update(@ModelAttribute("form") PolicyForm form, BindingResult binding, @AuthenticationPrincipal BaomiUser user,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
+            // Report the other fields' problems too, so one round trip shows everything to fix.
+            for (var p : policy.problems(form.toSettings())) {
+                if (!binding.hasFieldErrors(p.field())) {
+                    binding.rejectValue(p.field(), p.code(), p.args(), p.message());
+                }
+            }
             return "policy/form";
         }
         try {
