@@ -16,6 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
     static final String CHANGE_PAGE = "/account/password";
+    /** The API twin of the change page, so a client in a session can do what it is asked to. */
+    static final String API_CHANGE = "/api/v1/me/password";
 
     private final Problems problems;
 
@@ -43,7 +45,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
     }
 
     private static boolean allowed(String path) {
-        return path.equals(CHANGE_PAGE) || path.equals("/logout") || path.equals("/locale")
+        return path.equals(CHANGE_PAGE) || path.equals(API_CHANGE) || path.equals("/logout") || path.equals("/locale")
                 || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
                 || path.startsWith("/images/") || path.equals("/error") || path.equals("/favicon.ico");
     }

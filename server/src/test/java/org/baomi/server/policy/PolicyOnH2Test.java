@@ -1,0 +1,7 @@
+package org.baomi.server.policy;
+
+import org.baomi.server.test.OnH2;
+
+@OnH2
+class PolicyOnH2Test extends PolicyTest {
+}
