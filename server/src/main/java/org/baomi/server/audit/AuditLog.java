@@ -83,7 +83,14 @@ public class AuditLog {
 
     /** The signed-in user as an audit actor; "anonymous" outside a login. */
     public static Actor currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return actorOf(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /**
+     * The actor behind an authentication (a login event's, before it reaches the security
+     * context): his name, the first of his roles, his unit, the client address.
+     */
+    public static Actor actorOf(Authentication auth) {
         String address = clientAddress();
         if (auth != null && auth.getPrincipal() instanceof BaomiUser user) {
             String role = user.grants().stream().map(RoleGrant::role).min(Comparator.naturalOrder())

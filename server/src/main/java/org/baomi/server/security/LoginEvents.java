@@ -40,7 +40,8 @@ class LoginEvents {
             return;
         }
         accounts.recordSuccess(user.accountId(), clock.instant());
-        audit.recordAs(actor(user.getUsername()), "login.success", "account", user.accountId(), null, null);
+        audit.recordAs(AuditLog.actorOf(event.getAuthentication()), "login.success", "account", user.accountId(), null,
+                null);
     }
 
     @EventListener
@@ -79,7 +80,7 @@ class LoginEvents {
     @Transactional
     public void onLogout(LogoutSuccessEvent event) {
         if (event.getAuthentication() != null && event.getAuthentication().getPrincipal() instanceof BaomiUser user) {
-            audit.recordAs(actor(user.getUsername()), "logout", "account", user.accountId(), null, null);
+            audit.recordAs(AuditLog.actorOf(event.getAuthentication()), "logout", "account", user.accountId(), null, null);
         }
     }
 
