@@ -1,5 +1,6 @@
 package org.baomi.server.org;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.baomi.core.classification.ClassificationLevel;
 import org.baomi.core.org.SecretRelatedLevel;
 
@@ -8,6 +9,7 @@ public record Person(long id, long unitId, String unitName, Long departmentId, S
         String employeeNumber, String position, String phone, SecretRelatedLevel level, boolean active) {
 
     /** The highest classification his secret-related level allows him to see. */
+    @JsonProperty("highestLevel")
     public ClassificationLevel highestLevel() {
         return level.highestLevel();
     }

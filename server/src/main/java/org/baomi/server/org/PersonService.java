@@ -172,7 +172,9 @@ public class PersonService {
             }
         }
         if (input.departmentId() != null) {
-            Department department = repository.department(input.departmentId()).orElse(null);
+            // A department the caller may not read is reported as unknown, so nothing of it is disclosed.
+            Department department = repository.department(input.departmentId())
+                    .filter(d -> scope.readScope(user).includes(d.unitId())).orElse(null);
             if (department == null) {
                 problems.add(new FieldProblem("departmentId", "person.departmentUnknown",
                         "There is no department " + input.departmentId() + ".", input.departmentId()));

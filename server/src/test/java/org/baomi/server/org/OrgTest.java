@@ -214,6 +214,8 @@ abstract class OrgTest {
                 select after_state from audit_entry where action = 'person.clearance' and object_id = :id order by seq desc""")
                 .param("id", String.valueOf(person)).query(String.class).list().get(0);
         assertThat(after).contains("CORE");
+        mvc.perform(get("/api/v1/people/" + person).with(fixtures.as(secadmin))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.person.highestLevel").value("TOP_SECRET"));
         mvc.perform(get("/people/" + person).with(fixtures.as(secadmin))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("set-clearance")));
     }
@@ -238,6 +240,10 @@ abstract class OrgTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
         mvc.perform(json(post("/api/v1/people"), "{\"name\":\"插入\",\"unitId\":%d}".formatted(b)).with(fixtures.as(officerOfA)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("unitId"));
+        long deptOfB = fixtures.department(b, "乙部门");
+        mvc.perform(json(post("/api/v1/people"), "{\"name\":\"插入\",\"unitId\":%d,\"departmentId\":%d}".formatted(a, deptOfB))
+                .with(fixtures.as(officerOfA)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("person.departmentUnknown"));
         var stored = jdbc.sql("select name, active from person where id = :id").param("id", personOfB)
                 .query((rs, i) -> rs.getString(1) + "/" + rs.getBoolean(2)).single();
         assertThat(stored).isEqualTo(name + "/true");
