@@ -92,7 +92,7 @@ class InitialSetup implements ApplicationRunner {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into unit (parent_id, code, name, kind, active, created_at, updated_at)
-                values (null, 'ROOT', '本单位', 'ORGAN', true, :now, :now)""")
+                values (null, 'ROOT', '本单位', 'GOVERNMENT_ORGAN', true, :now, :now)""")
                 .param("now", Db.ts(now)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }

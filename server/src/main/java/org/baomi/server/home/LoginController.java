@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-class LoginController {
+public class LoginController {
 
     /** Demo accounts shown on the login page; present only when the demo organisation was seeded. */
     public interface DemoAccounts {

@@ -58,7 +58,7 @@ public class Fixtures {
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into unit (parent_id, code, name, kind, active, created_at, updated_at)
-                values (:parent, :code, :name, 'ORGAN', true, :now, :now)""")
+                values (:parent, :code, :name, 'GOVERNMENT_ORGAN', true, :now, :now)""")
                 .param("parent", parentId).param("code", unique("U-")).param("name", name)
                 .param("now", Db.ts(now)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();

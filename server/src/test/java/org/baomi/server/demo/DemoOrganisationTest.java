@@ -1,0 +1,102 @@
+package org.baomi.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.baomi.core.org.SecretRelatedLevel;
+import org.baomi.core.security.Role;
+import org.baomi.server.test.TestDatabases;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * {@code serve --demo} on a fresh database of its own (one extra application context): the demo
+ * organisation is seeded at start, has an account for every role that signs in with the shown
+ * password, and seeding again changes nothing.
+ */
+@SpringBootTest(properties = {"baomi.demo=true", "baomi.mode=serve",
+        "spring.datasource.url=jdbc:h2:mem:baomi-demo;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc
+class DemoOrganisationTest {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("baomi.data-dir", () -> TestDatabases.dataDir().resolve("demo").toString());
+    }
+
+    @Autowired
+    DemoOrganisation demo;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void theDemoHasAnActiveAccountForEveryRoleWithTheShownPassword() throws Exception {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("""
+                select g.role from role_grant g join account a on a.id = g.account_id
+                where a.active = true and a.must_change_password = false and a.person_id is not null""")
+                .query(String.class).list().forEach(r -> roles.add(Role.valueOf(r)));
+        assertThat(roles).containsExactlyInAnyOrder(Role.values());
+        assertThat(count("select count(*) from account where must_change_password = true")).isZero();
+        mvc.perform(formLogin("/login").user("secrecy").password(DemoOrganisation.PASSWORD)).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("inspector").password(DemoOrganisation.PASSWORD)).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void theDemoOrganisationIsABureauAboveAMunicipalCommissionWithPeopleOfEveryLevel() {
+        long bureau = jdbc.sql("select id from unit where code = 'JZ-BMJ' and parent_id is null and kind = 'SECRECY_BUREAU'")
+                .query(Long.class).single();
+        long commission = jdbc.sql("select id from unit where code = 'JZ-FGW' and parent_id = :b").param("b", bureau)
+                .query(Long.class).single();
+        long departments = jdbc.sql("select count(*) from department where unit_id = :u").param("u", commission)
+                .query(Long.class).single();
+        assertThat(departments).isBetween(6L, 8L);
+        assertThat(count("select count(*) from person")).isGreaterThanOrEqualTo(40);
+        Set<SecretRelatedLevel> levels = EnumSet.noneOf(SecretRelatedLevel.class);
+        jdbc.sql("select distinct secret_related_level from person").query(String.class).list()
+                .forEach(l -> levels.add(SecretRelatedLevel.valueOf(l)));
+        assertThat(levels).containsExactlyInAnyOrder(SecretRelatedLevel.values());
+        assertThat(count("select count(*) from audit_entry where action = 'system.demo-seed'")).isEqualTo(1);
+        assertThat(count("select count(*) from audit_entry where action = 'system.initialise'")).isZero();
+    }
+
+    @Test
+    void seedingAgainChangesNothing() {
+        long units = count("select count(*) from unit");
+        long people = count("select count(*) from person");
+        long accounts = count("select count(*) from account");
+        long audit = count("select count(*) from audit_entry");
+        assertThat(demo.seedIfEmpty()).isFalse();
+        assertThat(count("select count(*) from unit")).isEqualTo(units);
+        assertThat(count("select count(*) from person")).isEqualTo(people);
+        assertThat(count("select count(*) from account")).isEqualTo(accounts);
+        assertThat(count("select count(*) from audit_entry")).isEqualTo(audit);
+    }
+
+    @Test
+    void theLoginPageListsTheDemoAccounts() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(DemoOrganisation.PASSWORD)))
+                .andExpect(content().string(Matchers.containsString("inspector")))
+                .andExpect(content().string(Matchers.containsString("demo-accounts")));
+    }
+}

@@ -1,0 +1,7 @@
+package org.baomi.server.org;
+
+import org.baomi.server.test.OnH2;
+
+@OnH2
+class OrgOnH2Test extends OrgTest {
+}
