@@ -69,13 +69,18 @@ class ApprovalRepository {
         return id;
     }
 
-    Optional<Stored> load(long id) {
+    /**
+     * Loads the aggregate. With {@code forUpdate} the request row is locked first, so the steps
+     * and decisions read next belong to the same state even while another approver commits
+     * (under READ COMMITTED each statement would otherwise see a different moment).
+     */
+    Optional<Stored> load(long id, boolean forUpdate) {
         record Row(String type, String subjectType, String subjectId, String summary, long unitId, long requester,
                 java.time.Instant at, ApprovalStatus status, int version) {
         }
         Optional<Row> row = jdbc.sql("""
                 select type, subject_type, subject_id, summary, unit_id, requester_account_id, requested_at, status, version
-                from approval_request where id = :id""").param("id", id)
+                from approval_request where id = :id""" + (forUpdate ? " for update" : "")).param("id", id)
                 .query((rs, i) -> new Row(rs.getString("type"), rs.getString("subject_type"),
                         rs.getString("subject_id"), rs.getString("summary"), rs.getLong("unit_id"),
                         rs.getLong("requester_account_id"), Db.instant(rs, "requested_at"),

@@ -172,7 +172,7 @@ public class ApprovalService {
             throw ValidationException.of("comment", "approval.tooLong", "At most " + MAX_COMMENT + " characters.",
                     MAX_COMMENT);
         }
-        ApprovalRepository.Stored stored = load(requestId);
+        ApprovalRepository.Stored stored = load(requestId, true);
         ApprovalRequest request = stored.request();
         if (expectedVersion != null && expectedVersion != stored.version()) {
             throw new DomainException("approval.concurrent",
@@ -197,7 +197,7 @@ public class ApprovalService {
     @Transactional
     public void withdraw(long requestId) {
         BaomiUser user = current(Permission.APPROVAL_REQUEST);
-        ApprovalRepository.Stored stored = load(requestId);
+        ApprovalRepository.Stored stored = load(requestId, true);
         ApprovalRequest request = stored.request();
         Map<String, Object> before = snapshot(request, null);
         request.withdraw(user.accountId());
@@ -235,7 +235,7 @@ public class ApprovalService {
     @Transactional(readOnly = true)
     public RequestDetail get(long requestId) {
         BaomiUser user = current(Permission.BUSINESS_READ);
-        ApprovalRepository.Stored stored = load(requestId);
+        ApprovalRepository.Stored stored = load(requestId, false);
         ApprovalRequest request = stored.request();
         var grants = accounts.grants(user.accountId());
         boolean visible = request.requesterAccountId() == user.accountId()
@@ -255,8 +255,8 @@ public class ApprovalService {
                 canWithdraw);
     }
 
-    private ApprovalRepository.Stored load(long requestId) {
-        return repository.load(requestId).orElseThrow(() -> notFound(requestId));
+    private ApprovalRepository.Stored load(long requestId, boolean forUpdate) {
+        return repository.load(requestId, forUpdate).orElseThrow(() -> notFound(requestId));
     }
 
     private static NotFoundException notFound(long id) {
