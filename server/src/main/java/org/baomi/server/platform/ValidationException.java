@@ -26,4 +26,11 @@ public class ValidationException extends RuntimeException {
     public List<FieldProblem> problems() {
         return problems;
     }
+
+    /** Puts each problem beside its field of a web form, in the reader's language. */
+    public void rejectInto(org.springframework.validation.Errors form) {
+        for (FieldProblem p : problems) {
+            form.rejectValue(p.field(), p.code(), p.args(), p.message());
+        }
+    }
 }

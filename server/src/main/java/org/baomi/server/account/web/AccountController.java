@@ -82,7 +82,7 @@ class AccountController {
         try {
             created = accounts.create(form.getUsername(), form.getDisplayName(), form.getPersonId());
         } catch (ValidationException e) {
-            reject(binding, e);
+            e.rejectInto(binding);
             model.addAttribute("linked", form.getPersonId() == null ? null : accounts.person(form.getPersonId()).orElse(null));
             return "account/new";
         }
@@ -111,7 +111,7 @@ class AccountController {
                 flash.success(redirect, "account.updated");
                 return "redirect:/accounts/" + id;
             } catch (ValidationException e) {
-                reject(binding, e);
+                e.rejectInto(binding);
             }
         }
         return detailView(accounts.get(id), model);
@@ -163,9 +163,4 @@ class AccountController {
         return "account/one-time";
     }
 
-    static void reject(BindingResult binding, ValidationException e) {
-        for (var p : e.problems()) {
-            binding.rejectValue(p.field(), p.code(), p.args(), p.message());
-        }
-    }
 }

@@ -72,9 +72,7 @@ class SelfServiceController {
         try {
             passwords.change(user.accountId(), form.getCurrent(), form.getNext(), form.getRepeat());
         } catch (ValidationException e) {
-            for (var p : e.problems()) {
-                binding.rejectValue(p.field(), p.code(), p.args(), p.message());
-            }
+            e.rejectInto(binding);
             form.setCurrent(null);
             form.setNext(null);
             form.setRepeat(null);

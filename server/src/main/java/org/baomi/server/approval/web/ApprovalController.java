@@ -104,7 +104,7 @@ class ApprovalController {
         try {
             id = approvals.openGeneral(form.getTitle(), form.getDetails(), form.getChain());
         } catch (ValidationException e) {
-            e.problems().forEach(p -> binding.rejectValue(p.field(), p.code(), p.args(), p.message()));
+            e.rejectInto(binding);
             return newView(model);
         }
         flash.success(redirect, "approval.opened");
@@ -133,7 +133,7 @@ class ApprovalController {
                 flash.success(redirect, form.getVerdict() == Verdict.APPROVE ? "approval.approved" : "approval.rejected");
                 return "redirect:/approvals/" + id;
             } catch (ValidationException e) {
-                e.problems().forEach(p -> binding.rejectValue(p.field(), p.code(), p.args(), p.message()));
+                e.rejectInto(binding);
             } catch (DomainException e) {
                 if ("approval.reasonRequired".equals(e.code())) {
                     binding.rejectValue("comment", e.code(), e.args(), e.getMessage());

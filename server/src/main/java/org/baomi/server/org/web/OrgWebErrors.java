@@ -2,8 +2,6 @@ package org.baomi.server.org.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.baomi.server.platform.NotFoundException;
-import org.baomi.server.platform.ValidationException;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -20,10 +18,4 @@ class OrgWebErrors {
         return mav;
     }
 
-    /** Puts each field problem beside its field. */
-    static void reject(BindingResult binding, ValidationException e) {
-        for (var p : e.problems()) {
-            binding.rejectValue(p.field(), p.code(), p.args(), p.message());
-        }
-    }
 }

@@ -91,7 +91,7 @@ class PeopleController {
             flash.success(redirect, "person.created", created.name());
             return "redirect:/people/" + created.id();
         } catch (ValidationException e) {
-            OrgWebErrors.reject(binding, e);
+            e.rejectInto(binding);
             return form(user, model, form, null);
         }
     }
@@ -119,7 +119,7 @@ class PeopleController {
             flash.success(redirect, "person.updated", form.getName());
             return "redirect:/people/" + id;
         } catch (ValidationException e) {
-            OrgWebErrors.reject(binding, e);
+            e.rejectInto(binding);
             return form(user, model, form, person);
         }
     }

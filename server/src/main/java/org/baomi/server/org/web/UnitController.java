@@ -75,7 +75,7 @@ class UnitController {
             flash.success(redirect, "unit.created", created.name());
             return "redirect:/units/" + created.id();
         } catch (ValidationException e) {
-            OrgWebErrors.reject(binding, e);
+            e.rejectInto(binding);
             return form(model, form, null);
         }
     }
@@ -97,7 +97,7 @@ class UnitController {
             flash.success(redirect, "unit.updated", form.getName());
             return "redirect:/units/" + id;
         } catch (ValidationException e) {
-            OrgWebErrors.reject(binding, e);
+            e.rejectInto(binding);
             return form(model, form, unit);
         }
     }

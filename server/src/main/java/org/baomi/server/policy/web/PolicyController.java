@@ -89,9 +89,7 @@ class PolicyController {
         try {
             policy.update(form.toSettings(), user.getUsername());
         } catch (ValidationException e) {
-            for (var p : e.problems()) {
-                binding.rejectValue(p.field(), p.code(), p.args(), p.message());
-            }
+            e.rejectInto(binding);
             return "policy/form";
         }
         flash.success(redirect, "policy.saved");

@@ -73,9 +73,7 @@ class TokenController {
             issued = tokens.issue(form.getAccountId(), form.getName(), TokenService.parseScopes(form.getScopes()),
                     form.getExpiresOn(), user.getUsername());
         } catch (ValidationException e) {
-            for (var p : e.problems()) {
-                binding.rejectValue(p.field(), p.code(), p.args(), p.message());
-            }
+            e.rejectInto(binding);
             return view(model);
         }
         // Rendered in the POST's answer only: the token never passes through a session or a cache.
