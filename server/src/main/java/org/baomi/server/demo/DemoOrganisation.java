@@ -1,5 +1,14 @@
 package org.baomi.server.demo;
 
+import java.util.function.Supplier;
+import org.baomi.core.approval.Verdict;
+import org.baomi.server.approval.ApprovalService;
+import org.baomi.server.approval.GeneralChain;
+import org.baomi.server.security.AccountUserDetailsService;
+import org.baomi.server.security.BaomiUser;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,9 +140,14 @@ public class DemoOrganisation implements ApplicationRunner {
     private final BaomiProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApprovalService approvals;
+    private final AccountUserDetailsService users;
 
     DemoOrganisation(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder encoder, AuditLog audit,
-            BaomiProperties properties, TransactionTemplate transaction, Clock clock) {
+            BaomiProperties properties, TransactionTemplate transaction, Clock clock, ApprovalService approvals,
+            AccountUserDetailsService users) {
+        this.approvals = approvals;
+        this.users = users;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -215,6 +229,33 @@ public class DemoOrganisation implements ApplicationRunner {
         ACCOUNTS.forEach(a -> usernames.add(a.username()));
         audit.recordAs(AuditLog.Actor.system(), "system.demo-seed", "unit", root, null,
                 Map.of("units", units.keySet(), "people", people.size(), "accounts", usernames, "roles", roles));
+        seedApprovals();
+    }
+
+    /**
+     * A request half-way through its chain, so the unit head finds something waiting and the
+     * department head's decision is on the record — opened and decided through the approval
+     * service as those people, audited as theirs.
+     */
+    private void seedApprovals() {
+        long id = as("staff", () -> approvals.openGeneral(
+                "申请在机要室涉密计算机上打印《全市重大项目推进会议材料》20份",
+                "会议定于下周三召开，材料为机密级，打印后按份编号登记，会后收回。",
+                GeneralChain.DEPARTMENT_HEAD_THEN_UNIT_HEAD));
+        as("depthead", () -> approvals.decide(id, Verdict.APPROVE, "同意，打印后按份编号登记，会后及时收回。"));
+    }
+
+    private <T> T as(String username, Supplier<T> action) {
+        BaomiUser user = users.loadUserByUsername(username);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     private long insert(String sql, Map<String, Object> params, Long parentId) {

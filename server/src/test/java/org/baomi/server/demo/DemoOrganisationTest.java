@@ -62,6 +62,19 @@ class DemoOrganisationTest {
     }
 
     @Test
+    void theUnitHeadFindsARequestTheDepartmentHeadHasApproved() {
+        long pending = jdbc.sql("""
+                select r.id from approval_request r join account a on a.id = r.requester_account_id
+                where a.username = 'staff' and r.status = 'PENDING'""").query(Long.class).single();
+        assertThat(jdbc.sql("""
+                select a.username from approval_decision d join account a on a.id = d.approver_account_id
+                where d.request_id = :id and d.verdict = 'APPROVE'""").param("id", pending).query(String.class).list())
+                .containsExactly("depthead");
+        assertThat(count("select count(*) from audit_entry where action in ('approval.open', 'approval.approve')"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void theDemoOrganisationIsABureauAboveAMunicipalCommissionWithPeopleOfEveryLevel() {
         long bureau = jdbc.sql("select id from unit where code = 'JZ-BMJ' and parent_id is null and kind = 'SECRECY_BUREAU'")
                 .query(Long.class).single();
