@@ -51,6 +51,16 @@ abstract class FoundationSmokeTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApiToSignedInCallersOnly() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
+        var officer = fixtures.account(fixtures.rootUnit(), Role.SECRECY_OFFICER);
+        String doc = mvc.perform(get("/v3/api-docs").with(fixtures.as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("\"title\":\"Baomi API\"", "/api/v1/accounts", "/api/v1/people", "/api/v1/audit",
+                "/api/v1/approvals", "/api/v1/tokens", "\"bearer\"");
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() throws Exception {
         mvc.perform(get("/login")).andExpect(status().isOk())
                 .andExpect(header().string("X-Frame-Options", "DENY"))
