@@ -3,6 +3,7 @@ package org.baomi.core.carrier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -474,7 +475,7 @@ public final class Carrier {
                 return;
             }
         }
-        String where = String.join(" or ", java.util.Arrays.stream(allowed).map(CarrierStatus::words).toList());
+        String where = String.join(" or ", Arrays.stream(allowed).map(CarrierStatus::words).toList());
         throw new DomainException("carrier.wrongStatus", "Cannot " + act + " " + serial + " while it is "
                 + status().words() + "; it must be " + where + ".", serial.value(), status(), act);
     }

@@ -1,5 +1,6 @@
 package org.baomi.core.carrier;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -94,7 +95,7 @@ public final class CarrierReminders {
                 fromYear(l.at(), policy.zone(), today)));
     }
 
-    private static int fromYear(java.time.Instant lentAt, ZoneId zone, LocalDate today) {
+    private static int fromYear(Instant lentAt, ZoneId zone, LocalDate today) {
         // The year whose end the loan should not have outlived: the year it began, if earlier.
         return Math.min(LocalDate.ofInstant(lentAt, zone).getYear(), today.getYear());
     }

@@ -1,7 +1,9 @@
 package org.baomi.core.carrier;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A circulation under way: the route of readers in order, who has signed so far, and when it is
@@ -15,8 +17,8 @@ public record Circulation(List<Actor> route, List<Actor> signed, LocalDate due, 
     }
 
     /** The reader whose turn it is to sign; empty once everyone has signed. */
-    public java.util.Optional<Actor> nextReader() {
-        return signed.size() < route.size() ? java.util.Optional.of(route.get(signed.size())) : java.util.Optional.empty();
+    public Optional<Actor> nextReader() {
+        return signed.size() < route.size() ? Optional.of(route.get(signed.size())) : Optional.empty();
     }
 
     public boolean allSigned() {
@@ -29,7 +31,7 @@ public record Circulation(List<Actor> route, List<Actor> signed, LocalDate due, 
     }
 
     Circulation sign(Actor reader) {
-        List<Actor> more = new java.util.ArrayList<>(signed);
+        List<Actor> more = new ArrayList<>(signed);
         more.add(reader);
         return new Circulation(route, more, due, urgent);
     }

@@ -1,11 +1,14 @@
 package org.baomi.core.carrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.baomi.core.carrier.CarrierFixtures.*;
 import static org.baomi.core.carrier.CarrierValuesTest.refused;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.baomi.core.carrier.CarrierEvent.*;
 import org.baomi.core.classification.ClassificationLevel;
 import org.baomi.core.classification.Marking;
@@ -231,7 +234,7 @@ class CarrierLifecycleTest {
     class Copying {
 
         static List<CopyIdentity> identities(int n) {
-            return java.util.stream.IntStream.rangeClosed(1, n)
+            return IntStream.rangeClosed(1, n)
                     .mapToObj(i -> new CopyIdentity(new CarrierId(500 + i), new SerialNumber("FGW-2026-PD-0100" + i)))
                     .toList();
         }
@@ -309,7 +312,7 @@ class CarrierLifecycleTest {
         void wrongStatusMessageSaysWhatAndWhere() {
             Carrier c = secret();
             c.archive(OFFICER, T0);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.lend(READER, LocalDate.of(2026, 4, 1), OFFICER, T0))
+            assertThatThrownBy(() -> c.lend(READER, LocalDate.of(2026, 4, 1), OFFICER, T0))
                     .hasMessage("Cannot lend FGW-2026-PD-00042 while it is archived; it must be in custody.");
         }
 
@@ -359,7 +362,7 @@ class CarrierLifecycleTest {
     }
 
     @Nested
-    class Marking_ {
+    class MarkingChanges {
 
         @Test
         void reclassifiedKeepsTheOldMarkingInTheHistory() {
@@ -431,7 +434,7 @@ class CarrierLifecycleTest {
         @Test
         void anImpossibleHistoryIsRefused() {
             Carrier c = secret();
-            List<CarrierEvent> h = new java.util.ArrayList<>(c.history());
+            List<CarrierEvent> h = new ArrayList<>(c.history());
             h.add(new Returned(OFFICER.actor(), T0, READER.actor()));
             refused(() -> Carrier.restore(c.id(), c.serial(), c.details(), CarrierStatus.IN_CUSTODY, h),
                     "carrier.historyCorrupt");
@@ -445,7 +448,7 @@ class CarrierLifecycleTest {
             List<CarrierEvent> h = c.history();
             c.archive(OFFICER, T0);
             assertThat(h).hasSize(1);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.add(h.get(0)))
+            assertThatThrownBy(() -> h.add(h.get(0)))
                     .isInstanceOf(UnsupportedOperationException.class);
         }
     }
