@@ -166,7 +166,9 @@ public final class Carrier {
      * may sign: the route is walked in order so the carrier is never with two people at once.
      *
      * @throws DomainException {@code carrier.notYourTurn} (naming whose turn it is),
-     *                         {@code carrier.allSigned}, or a status refusal
+     *                         {@code carrier.allSigned}, {@code carrier.readerNotCleared} or
+     *                         {@code carrier.readerNotInScope} (his clearance or scope changed since
+     *                         the route was set), or a status refusal
      */
     public void signAsRead(PersonRef reader, Instant at) {
         requireStatus("sign for", CarrierStatus.CIRCULATING);
@@ -177,6 +179,9 @@ public final class Carrier {
             throw new DomainException("carrier.notYourTurn", "It is " + next.name() + "'s turn to sign for " + serial
                     + ", not " + reader.name() + "'s.", serial.value(), next.name(), reader.name());
         }
+        // Checked again at signing: a clearance withdrawn or a move out of the scope since the
+        // route was set means he may no longer read it; the custodian recalls it instead.
+        requireMayHold(reader, "carrier.readerNotCleared", "carrier.readerNotInScope", "read it");
         append(new SignedAsRead(reader.actor(), at));
     }
 
@@ -399,7 +404,7 @@ public final class Carrier {
      * old one. The storage place, custodian and scope must fit the new level.
      *
      * @throws DomainException {@code carrier.approvalRequired}, {@code carrier.markingUnchanged},
-     *                         {@code carrier.alreadyDeclassified}, {@code carrier.notClassified},
+     *                         {@code carrier.alreadyDeclassified}, {@code carrier.declassifyInstead},
      *                         {@code carrier.storageNotAllowed}, {@code carrier.custodianNotCleared},
      *                         {@code carrier.scopeEmpty}, or a status refusal
      */
@@ -408,6 +413,10 @@ public final class Carrier {
         requireApproval(approval, "reclassify");
         Marking old = classifiedMarking("reclassify");
         Objects.requireNonNull(newMarking, "newMarking");
+        if (newMarking.level() == ClassificationLevel.PUBLIC) {
+            throw new DomainException("carrier.declassifyInstead",
+                    "To make " + serial + " public, declassify it; a marking cannot be changed to 公开.", serial.value());
+        }
         if (newMarking.equals(old)) {
             throw new DomainException("carrier.markingUnchanged", serial + " is already marked " + old.format() + ".",
                     serial.value(), old.format());

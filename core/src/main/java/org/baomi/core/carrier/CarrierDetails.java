@@ -20,6 +20,9 @@ public record CarrierDetails(long unitId, CarrierType type, String title, String
     public static final int MAX_TITLE = 500;
 
     public CarrierDetails {
+        if (unitId < 1) {
+            throw new IllegalArgumentException("a unit id is positive, was " + unitId);
+        }
         Objects.requireNonNull(type, "type");
         if (title == null || title.isBlank()) {
             throw new DomainException("carrier.titleEmpty", "The title is empty.");

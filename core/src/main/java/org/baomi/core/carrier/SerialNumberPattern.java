@@ -129,10 +129,7 @@ public final class SerialNumberPattern {
      * Distinct {@code seq} under one key give distinct serials: the number is padded, never cut.
      */
     public SerialNumber format(String unitCode, int year, CarrierType type, long seq) {
-        if (unitCode == null || unitCode.isBlank() || unitCode.chars().anyMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}')) {
-            throw new DomainException("serialPattern.badUnitCode",
-                    "The unit code '" + unitCode + "' must be a short code without spaces or braces.", String.valueOf(unitCode));
-        }
+        requireUnitCode(unitCode);
         if (year < 1900 || year > 9999) {
             throw new IllegalArgumentException("year out of range: " + year);
         }
@@ -167,8 +164,18 @@ public final class SerialNumberPattern {
      * {@code FGW|*|*}. The server keeps one counter per key.
      */
     public String sequenceKey(String unitCode, int year, CarrierType type) {
+        requireUnitCode(unitCode);
         return unitCode.strip() + "|" + (parts.contains(Placeholder.YEAR) ? Integer.toString(year) : "*") + "|"
                 + (parts.contains(Placeholder.TYPE) ? type.code() : "*");
+    }
+
+    private static void requireUnitCode(String unitCode) {
+        // '|' is the sequence key's separator; spaces and braces would make serials ambiguous.
+        if (unitCode == null || unitCode.isBlank() || unitCode.strip().length() > 16 || unitCode.strip().chars()
+                .anyMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}' || c == '|')) {
+            throw new DomainException("serialPattern.badUnitCode", "The unit code '" + unitCode
+                    + "' must be a short code (up to 16 characters) without spaces, braces or '|'.", String.valueOf(unitCode));
+        }
     }
 
     /** The pattern as written. */

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.baomi.core.carrier.CarrierEvent.*;
 import org.baomi.core.classification.ClassificationLevel;
 import org.baomi.core.classification.Marking;
+import org.baomi.core.org.SecretRelatedLevel;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,17 @@ class CarrierLifecycleTest {
             assertThat(c.history()).extracting(e -> e.getClass().getSimpleName()).containsExactly("Registered",
                     "CirculationStarted", "SignedAsRead", "SignedAsRead", "CirculationEnded");
             assertThat(c.history().get(2)).isEqualTo(new SignedAsRead(READER.actor(), later(2)));
+        }
+
+        @Test
+        void aReaderWhoseClearanceWasWithdrawnSinceTheRouteWasSetMayNotSign() {
+            Carrier c = secret();
+            c.circulate(List.of(READER), TODAY, false, POLICY, OFFICER, T0);
+            PersonRef downgraded = new PersonRef(READER.id(), READER.name(), SecretRelatedLevel.GENERAL,
+                    READER.departmentIds());
+            refused(() -> c.signAsRead(downgraded, later(1)), "carrier.readerNotCleared");
+            c.recallCirculation("阅读人涉密等级已调整", OFFICER, later(1));
+            assertThat(c.status()).isEqualTo(CarrierStatus.IN_CUSTODY);
         }
 
         @Test
@@ -373,6 +385,7 @@ class CarrierLifecycleTest {
                     Marking.parse("机密★10年"), Marking.parse("秘密★5年"), APPROVAL));
             refused(() -> c.reclassify(Marking.parse("秘密★5年"), APPROVAL, OFFICER, T0), "carrier.markingUnchanged");
             refused(() -> c.reclassify(Marking.parse("机密★"), null, OFFICER, T0), "carrier.approvalRequired");
+            refused(() -> c.reclassify(Marking.parse("公开"), APPROVAL, OFFICER, T0), "carrier.declassifyInstead");
         }
 
         @Test

@@ -40,6 +40,7 @@ class SerialNumberPatternTest {
             "{unit}-{seq|serialPattern.unclosedBrace",
             "unit}-{seq}|serialPattern.unopenedBrace",
             "{unit} {seq}|serialPattern.whitespace",
+            "{unit}-{year}-{type}-{seq:12}-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA|serialPattern.tooLong",
     })
     void refusesABadPatternSayingWhatIsWrong(String pattern, String code) {
         refused(() -> SerialNumberPattern.parse(pattern), code);
@@ -50,6 +51,7 @@ class SerialNumberPatternTest {
         SerialNumberPattern p = SerialNumberPattern.parse(SerialNumberPattern.DEFAULT);
         refused(() -> p.format("F G", 2026, CarrierType.DISC, 1), "serialPattern.badUnitCode");
         refused(() -> p.format("", 2026, CarrierType.DISC, 1), "serialPattern.badUnitCode");
+        refused(() -> p.sequenceKey("A|B", 2026, CarrierType.DISC), "serialPattern.badUnitCode");
     }
 
     @Test
