@@ -127,7 +127,8 @@ public final class Carrier {
      *
      * @throws DomainException {@code carrier.routeEmpty}, {@code carrier.routeRepeats},
      *                         {@code carrier.readerNotCleared}, {@code carrier.readerNotInScope},
-     *                         {@code carrier.dueInPast}, {@code carrier.circulationTooLong}, or a
+     *                         {@code carrier.dueInPast}, {@code carrier.circulationTooLong},
+     *                         {@code carrier.urgentSameDay}, or a
      *                         status refusal
      */
     public void circulate(List<PersonRef> route, LocalDate due, boolean urgent, CirculationPolicy policy, PersonRef by,
