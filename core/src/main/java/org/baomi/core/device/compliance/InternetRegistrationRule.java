@@ -7,9 +7,9 @@ import org.baomi.core.device.DeviceClass;
 import org.baomi.core.device.NetworkKind;
 
 /**
- * An Internet device (designated for the Internet, or on it) has its IP address, MAC address
- * and a responsible person registered, so an outside connection can be traced to a machine and
- * a person.
+ * An Internet device (a non-classified device designated for the Internet, or on it) has its IP
+ * address, MAC address and a responsible person registered, so an outside connection can be
+ * traced to a machine and a person.
  */
 public final class InternetRegistrationRule implements DeviceRule {
 
@@ -27,6 +27,9 @@ public final class InternetRegistrationRule implements DeviceRule {
 
     @Override
     public List<Violation> check(Device device, ComplianceFacts facts) {
+        if (device.isClassified()) {
+            return List.of(); // a classified device on the Internet is a graver rule's, and needs no registration advice
+        }
         boolean internet = device.deviceClass() instanceof DeviceClass.Internet
                 || facts.networkOf(device).map(n -> n.kind() == NetworkKind.INTERNET).orElse(false);
         if (!internet) {
@@ -45,7 +48,8 @@ public final class InternetRegistrationRule implements DeviceRule {
         if (missing.isEmpty()) {
             return List.of();
         }
-        String list = String.join(", ", missing);
+        String list = missing.size() == 1 ? missing.get(0)
+                : String.join(", ", missing.subList(0, missing.size() - 1)) + " or " + missing.get(missing.size() - 1);
         return List.of(Violation.of(this, Subject.of(device.id()), List.of(), null,
                 "Internet device " + device.assetNumber() + " has no " + list + " registered; fill them in.",
                 device.assetNumber(), list));

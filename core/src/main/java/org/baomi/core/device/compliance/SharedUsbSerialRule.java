@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 import org.baomi.core.device.Medium;
 
 /**
- * No two registered media share a USB serial (cheap drives sometimes report the same one); a
+ * No two registered media share a USB serial (cheap drives sometimes report the same one): a
  * terminal's sighting of such a serial cannot be told apart, so the sighting rules accept it
- * if either medium is allowed.
+ * if either medium is allowed. One violation per shared serial, about the first medium in ledger
+ * order, the others related.
  */
 public final class SharedUsbSerialRule implements ComplianceRule {
 
@@ -29,13 +30,11 @@ public final class SharedUsbSerialRule implements ComplianceRule {
         List<Violation> found = new ArrayList<>();
         facts.sharedSerials().forEach((serial, media) -> {
             String numbers = media.stream().map(Medium::number).collect(Collectors.joining(", "));
-            for (Medium medium : media) {
-                found.add(Violation.of(this, Subject.of(medium.id()),
-                        media.stream().filter(m -> m != medium).map(m -> Subject.of(m.id())).toList(), null,
-                        "Media " + numbers + " report the same USB serial " + serial + "; replace all but one of"
-                                + " them with drives that have a unique serial.",
-                        numbers, serial));
-            }
+            found.add(Violation.of(this, Subject.of(media.get(0).id()),
+                    media.subList(1, media.size()).stream().map(m -> Subject.of(m.id())).toList(), null,
+                    "Media " + numbers + " report the same USB serial " + serial + "; replace all but one of"
+                            + " them with drives that have a unique serial.",
+                    numbers, serial));
         });
         return found;
     }
