@@ -47,7 +47,7 @@ public final class CrossUseRule implements ComplianceRule {
             found.add(Violation.of(this, Subject.of(medium.id()), List.of(Subject.of(device.id())), null,
                     (medium.isClassified() ? "Classified" : "Non-classified") + " medium " + medium.number()
                             + " was used on device " + device.assetNumber() + ", which it is not registered for ("
-                            + seen.count() + " times, last " + seen.last() + "); take the medium back, inspect both"
+                            + English.times(seen.count()) + ", last " + seen.last() + "); take the medium back, inspect both"
                             + " for classified files and report the incident to the secrecy office.",
                     medium.number(), device.assetNumber(), seen.count(), seen.last()));
         }

@@ -35,23 +35,27 @@ public final class InternetRegistrationRule implements DeviceRule {
         if (!internet) {
             return List.of();
         }
-        List<String> missing = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         if (device.ipAddresses().isEmpty()) {
-            missing.add("IP address");
+            codes.add("IP_ADDRESS");
+            words.add("IP address");
         }
         if (device.macAddresses().isEmpty()) {
-            missing.add("MAC address");
+            codes.add("MAC_ADDRESS");
+            words.add("MAC address");
         }
         if (device.responsiblePersons().isEmpty()) {
-            missing.add("responsible person");
+            codes.add("RESPONSIBLE_PERSON");
+            words.add("responsible person");
         }
-        if (missing.isEmpty()) {
+        if (codes.isEmpty()) {
             return List.of();
         }
-        String list = missing.size() == 1 ? missing.get(0)
-                : String.join(", ", missing.subList(0, missing.size() - 1)) + " or " + missing.get(missing.size() - 1);
         return List.of(Violation.of(this, Subject.of(device.id()), List.of(), null,
-                "Internet device " + device.assetNumber() + " has no " + list + " registered; fill them in.",
-                device.assetNumber(), list));
+                "Internet device " + device.assetNumber() + " has no " + English.list(words, "or")
+                        + " registered; register " + (codes.size() == 1 ? "it" : "them")
+                        + " so an outside connection can be traced to the machine and its user.",
+                device.assetNumber(), String.join(",", codes)));
     }
 }

@@ -28,12 +28,18 @@ public final class NetworkLevelExceededRule implements DeviceRule {
         return facts.networkOf(device)
                 .filter(network -> !network.level().atLeast(device.level()))
                 .filter(network -> !(device.isClassified() && !network.kind().admitsClassifiedDevices()))
-                .map(network -> List.of(Violation.of(this, Subject.of(device.id()), List.of(Subject.of(network.id())),
-                        null,
-                        "Device " + device.assetNumber() + " (" + device.deviceClass() + ") is above the level of "
-                                + network.name() + " (" + network.level() + "); move it to a network of its level"
-                                + " or lower its classification through the proper procedure.",
-                        device.assetNumber(), device.deviceClass(), network.name(), network.level())))
+                .map(network -> List.of(device.isClassified()
+                        ? Violation.of(this, Subject.of(device.id()), List.of(Subject.of(network.id())), null,
+                                device.level() + " device " + device.assetNumber() + " is on " + network.name()
+                                        + ", which is approved up to " + network.level() + " only; move it to a"
+                                        + " network approved for its level or run it standalone.",
+                                device.assetNumber(), device.deviceClass(), network.name(), network.level())
+                        : Violation.of(this, Subject.of(device.id()), List.of(Subject.of(network.id())),
+                                "non-classified",
+                                "Non-classified device " + device.assetNumber() + " is on " + network.name()
+                                        + " (" + network.level() + "); take it off that network, or register it as"
+                                        + " an Internet computer and keep work files off it.",
+                                device.assetNumber(), device.deviceClass(), network.name(), network.level())))
                 .orElse(List.of());
     }
 }

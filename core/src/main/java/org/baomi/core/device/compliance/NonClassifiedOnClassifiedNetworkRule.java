@@ -1,6 +1,7 @@
 package org.baomi.core.device.compliance;
 
 import java.util.List;
+import org.baomi.core.device.DeviceClass;
 import org.baomi.core.device.Device;
 
 /**
@@ -30,7 +31,8 @@ public final class NonClassifiedOnClassifiedNetworkRule implements DeviceRule {
                 .filter(network -> network.isClassified())
                 .map(network -> List.of(Violation.of(this, Subject.of(device.id()), List.of(Subject.of(network.id())),
                         null,
-                        device.deviceClass() + " device " + device.assetNumber() + " is on classified network "
+                        (device.deviceClass() instanceof DeviceClass.Internet ? "Internet" : "Non-classified")
+                                + " device " + device.assetNumber() + " is on classified network "
                                 + network.name() + "; remove it from the network, or register it as a classified"
                                 + " device and have its admission approved.",
                         device.deviceClass(), device.assetNumber(), network.name())))

@@ -35,8 +35,8 @@ public final class OutsideConnectionRule implements ComplianceRule {
             String targets = seen.observations().stream().map(InternetReachable::target).filter(t -> !t.isEmpty())
                     .distinct().sorted().collect(Collectors.joining(", "));
             found.add(Violation.of(this, Subject.of(device.id()), List.of(), null,
-                    "Classified device " + device.assetNumber() + " reached the Internet (" + seen.count()
-                            + " times, first " + seen.first() + (targets.isEmpty() ? "" : ", " + targets)
+                    "Classified device " + device.assetNumber() + " reached the Internet (" + English.times(seen.count())
+                            + ", first " + seen.first() + (targets.isEmpty() ? "" : ", " + targets)
                             + "); disconnect it at once, keep it as it is for inspection and report the incident"
                             + " to the secrecy office.",
                     device.assetNumber(), seen.count(), seen.first(), targets));

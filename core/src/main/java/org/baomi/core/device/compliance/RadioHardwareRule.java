@@ -29,23 +29,26 @@ public final class RadioHardwareRule implements DeviceRule {
         if (!device.isClassified()) {
             return List.of();
         }
-        List<String> present = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         if (device.hardware().wirelessCard()) {
-            present.add("wireless card");
+            codes.add("WIRELESS_CARD");
+            words.add("a wireless card");
         }
         if (device.hardware().bluetooth()) {
-            present.add("Bluetooth");
+            codes.add("BLUETOOTH");
+            words.add("Bluetooth");
         }
         if (device.hardware().modem() && device.type() != DeviceType.FAX) {
-            present.add("modem");
+            codes.add("MODEM");
+            words.add("a modem");
         }
-        if (present.isEmpty()) {
+        if (codes.isEmpty()) {
             return List.of();
         }
-        String list = String.join(", ", present);
         return List.of(Violation.of(this, Subject.of(device.id()), List.of(), null,
-                "Classified device " + device.assetNumber() + " has " + list
+                "Classified device " + device.assetNumber() + " has " + English.list(words, "and")
                         + "; remove the hardware physically and record the removal.",
-                device.assetNumber(), list));
+                device.assetNumber(), String.join(",", codes)));
     }
 }

@@ -34,10 +34,11 @@ public final class SecuritySettingsRule implements DeviceRule {
         if (missing.isEmpty()) {
             return List.of();
         }
-        String list = missing.stream().map(SecurityControl::name).collect(Collectors.joining(", "));
+        String codes = missing.stream().map(SecurityControl::name).collect(Collectors.joining(","));
+        String words = English.list(missing.stream().map(English::words).toList(), "and");
         return List.of(Violation.of(this, Subject.of(device.id()), List.of(), null,
-                "Classified computer " + device.assetNumber() + " lacks " + list
-                        + "; put these settings in place and record them in the ledger.",
-                device.assetNumber(), list));
+                "Classified computer " + device.assetNumber() + " lacks these security settings: " + words
+                        + "; put them in place and record them in the ledger.",
+                device.assetNumber(), codes));
     }
 }

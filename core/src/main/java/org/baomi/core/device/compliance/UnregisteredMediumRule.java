@@ -39,7 +39,7 @@ public final class UnregisteredMediumRule implements ComplianceRule {
             }
             found.add(Violation.of(this, Subject.of(device.id()), List.of(), null,
                     "An unregistered USB medium (serial " + seen.key().serial() + ") was used on classified device "
-                            + device.assetNumber() + " (" + seen.count() + " times, last " + seen.last()
+                            + device.assetNumber() + " (" + English.times(seen.count()) + ", last " + seen.last()
                             + "); find and seize the medium, inspect the device and report the incident to the"
                             + " secrecy office.",
                     seen.key().serial(), device.assetNumber(), seen.count(), seen.last()));

@@ -242,6 +242,22 @@ class ComplianceRulesTest {
     }
 
     @Test
+    void argsCarryCodesForTheBundlesWhileTheSentenceReadsAsEnglish() {
+        TestUnit unit = new TestUnit().device(DESKTOP_1, d -> d.hardware(new HardwareFacts(true, true, true)))
+                .device(INTERNET_PC, d -> d.ipAddresses(List.of()).macAddresses(List.of()));
+
+        List<Violation> violations = unit.check().violations();
+
+        assertThat(violations).extracting(Violation::args).containsExactly(
+                List.of("SM-PC-001", "WIRELESS_CARD,BLUETOOTH,MODEM"), List.of("HW-PC-001", "IP_ADDRESS,MAC_ADDRESS"));
+        assertThat(violations).extracting(Violation::message).containsExactly(
+                "Classified device SM-PC-001 has a wireless card, Bluetooth and a modem; remove the hardware"
+                        + " physically and record the removal.",
+                "Internet device HW-PC-001 has no IP address or MAC address registered; register them so an outside"
+                        + " connection can be traced to the machine and its user.");
+    }
+
+    @Test
     void repeatedSightingsAreOneViolationThatCountsThem() {
         TestUnit unit = new TestUnit().seen(DESKTOP_3, "AA0401270001", 9).seen(DESKTOP_3, "AA0401270001", 5)
                 .seen(DESKTOP_3, "AA0401270001", 2);
