@@ -15,4 +15,12 @@ public interface ComplianceRule {
     Severity severity();
 
     List<Violation> check(ComplianceFacts facts);
+
+    /**
+     * Every message key this rule's violations may carry, so the UI can check its bundles hold
+     * them all: {@code compliance.<id>} unless the rule words its variants apart.
+     */
+    default List<String> messageKeys() {
+        return List.of("compliance." + id().value());
+    }
 }

@@ -19,6 +19,11 @@ public final class MediaCrossBoundaryRule implements ComplianceRule {
     }
 
     @Override
+    public List<String> messageKeys() {
+        return List.of("compliance." + ID.value() + ".classified-medium", "compliance." + ID.value() + ".non-classified-medium");
+    }
+
+    @Override
     public Severity severity() {
         return Severity.HIGH;
     }

@@ -19,6 +19,11 @@ public final class NetworkLevelExceededRule implements DeviceRule {
     }
 
     @Override
+    public List<String> messageKeys() {
+        return List.of("compliance." + ID.value(), "compliance." + ID.value() + ".non-classified");
+    }
+
+    @Override
     public Severity severity() {
         return Severity.HIGH;
     }

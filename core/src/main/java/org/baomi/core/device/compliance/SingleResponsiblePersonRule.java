@@ -17,6 +17,11 @@ public final class SingleResponsiblePersonRule implements DeviceRule {
     }
 
     @Override
+    public List<String> messageKeys() {
+        return List.of("compliance." + ID.value() + ".none", "compliance." + ID.value() + ".several");
+    }
+
+    @Override
     public Severity severity() {
         return Severity.HIGH;
     }

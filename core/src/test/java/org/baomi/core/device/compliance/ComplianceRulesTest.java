@@ -159,10 +159,27 @@ class ComplianceRulesTest {
             assertThat(v.ruleId()).isEqualTo(rule);
             assertThat(v.subject()).isEqualTo(subject);
             assertThat(v.related()).isEqualTo(related);
-            assertThat(v.messageKey()).startsWith("compliance." + rule.value());
+            assertThat(ComplianceEngine.standardRules(ComplianceSettings.defaults(), CLOCK)).filteredOn(
+                    r -> r.id().equals(rule)).singleElement().satisfies(r -> assertThat(r.messageKeys())
+                            .contains(v.messageKey()));
             assertThat(v.message()).contains(";").endsWith(".");
             assertThat(v.args()).isNotEmpty();
         });
+    }
+
+    @Test
+    void everyDeclaredMessageKeyIsUsedByABreachCase() {
+        var used = breaches().map(a -> {
+            TestUnit unit = new TestUnit();
+            @SuppressWarnings("unchecked")
+            Consumer<TestUnit> change = (Consumer<TestUnit>) a.get()[1];
+            change.accept(unit);
+            return unit.check().violations().get(0).messageKey();
+        }).distinct().toList();
+
+        assertThat(used).containsExactlyInAnyOrderElementsOf(
+                ComplianceEngine.standardRules(ComplianceSettings.defaults(), CLOCK).stream()
+                        .flatMap(r -> r.messageKeys().stream()).toList());
     }
 
     @Test
