@@ -2,10 +2,14 @@ package org.baomi.core.device.compliance;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.baomi.core.device.Device;
 import org.baomi.core.device.DeviceId;
@@ -41,6 +45,8 @@ public final class ComplianceFacts {
     private final Map<PersonId, PersonClearance> persons;
     private final List<Observation> observations;
     private final Map<UsbSerial, List<Medium>> mediaBySerial = new LinkedHashMap<>();
+    private final Map<DeviceId, List<Medium>> mediaByDevice = new HashMap<>();
+    private final Map<MediumId, List<Device>> devicesByMedium = new HashMap<>();
 
     private ComplianceFacts(Collection<Network> networks, Collection<Device> devices, Collection<Medium> media,
             Collection<PersonClearance> persons, Collection<? extends Observation> observations) {
@@ -62,6 +68,27 @@ public final class ComplianceFacts {
         for (Observation o : this.observations) {
             require(this.devices, o.deviceId(), "an observation names device");
         }
+        // pairings indexed both ways, in ledger order, so rules need not scan the whole ledger per device
+        Map<DeviceId, Set<MediumId>> byDevice = new HashMap<>();
+        Map<MediumId, Set<DeviceId>> byMedium = new HashMap<>();
+        for (Device d : this.devices.values()) {
+            for (MediumId m : d.allowedMedia()) {
+                byDevice.computeIfAbsent(d.id(), k -> new HashSet<>()).add(m);
+                byMedium.computeIfAbsent(m, k -> new HashSet<>()).add(d.id());
+            }
+        }
+        for (Medium m : this.media.values()) {
+            for (DeviceId d : m.allowedDevices()) {
+                byDevice.computeIfAbsent(d, k -> new HashSet<>()).add(m.id());
+                byMedium.computeIfAbsent(m.id(), k -> new HashSet<>()).add(d);
+            }
+        }
+        Map<MediumId, Integer> mediumOrder = positions(this.media);
+        Map<DeviceId, Integer> deviceOrder = positions(this.devices);
+        byDevice.forEach((d, ms) -> mediaByDevice.put(d, ms.stream()
+                .sorted(Comparator.comparing(mediumOrder::get)).map(this.media::get).toList()));
+        byMedium.forEach((m, ds) -> devicesByMedium.put(m, ds.stream()
+                .sorted(Comparator.comparing(deviceOrder::get)).map(this.devices::get).toList()));
     }
 
     public static ComplianceFacts of(Collection<Network> networks, Collection<Device> devices,
@@ -161,12 +188,20 @@ public final class ComplianceFacts {
 
     /** The media registered for use on {@code device}, on either side, in ledger order. */
     public List<Medium> mediaAllowedOn(Device device) {
-        return media.values().stream().filter(m -> allowed(device, m)).toList();
+        return mediaByDevice.getOrDefault(device.id(), List.of());
     }
 
     /** The devices {@code medium} is registered for, on either side, in ledger order. */
     public List<Device> devicesAllowedFor(Medium medium) {
-        return devices.values().stream().filter(d -> allowed(d, medium)).toList();
+        return devicesByMedium.getOrDefault(medium.id(), List.of());
+    }
+
+    private static <K> Map<K, Integer> positions(Map<K, ?> map) {
+        Map<K, Integer> positions = new HashMap<>();
+        for (K key : map.keySet()) {
+            positions.put(key, positions.size());
+        }
+        return positions;
     }
 
     private static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key, String what) {

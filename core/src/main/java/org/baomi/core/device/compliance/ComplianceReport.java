@@ -1,7 +1,9 @@
 package org.baomi.core.device.compliance;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.baomi.core.device.DeviceId;
 import org.baomi.core.device.MediumId;
 
@@ -61,13 +64,19 @@ public record ComplianceReport(Instant checkedAt, List<RuleCount> rules, List<Vi
     static ComplianceReport of(Instant checkedAt, List<ComplianceRule> rules, ComplianceFacts facts,
             Collection<Violation> found) {
         List<Violation> sorted = List.copyOf(new LinkedHashSet<>(found)).stream().sorted(Violation.ORDER).toList();
+        Map<RuleId, Integer> byRule = new HashMap<>();
+        Map<Subject, List<Violation>> byDevice = new HashMap<>();
+        for (Violation v : sorted) {
+            byRule.merge(v.ruleId(), 1, Integer::sum);
+            Stream.concat(Stream.of(v.subject()), v.related().stream())
+                    .filter(s -> s.type() == Subject.Type.DEVICE).distinct()
+                    .forEach(s -> byDevice.computeIfAbsent(s, k -> new ArrayList<>()).add(v));
+        }
         List<RuleCount> counts = rules.stream()
-                .map(r -> new RuleCount(r.id(), r.severity(),
-                        (int) sorted.stream().filter(v -> v.ruleId().equals(r.id())).count()))
+                .map(r -> new RuleCount(r.id(), r.severity(), byRule.getOrDefault(r.id(), 0)))
                 .toList();
         List<DeviceResult> perDevice = facts.devices().stream()
-                .map(d -> new DeviceResult(d.id(), d.assetNumber(),
-                        sorted.stream().filter(v -> v.concerns(Subject.of(d.id()))).toList()))
+                .map(d -> new DeviceResult(d.id(), d.assetNumber(), byDevice.getOrDefault(Subject.of(d.id()), List.of())))
                 .toList();
         return new ComplianceReport(checkedAt, counts, sorted, perDevice);
     }

@@ -45,17 +45,36 @@ public record Subject(Type type, String id) implements Comparable<Subject> {
     }
 
     static int compareIds(String a, String b) {
-        if (a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit)) {
-            String x = a.replaceFirst("^0+(?=.)", "");
-            String y = b.replaceFirst("^0+(?=.)", "");
-            int byLength = Integer.compare(x.length(), y.length());
+        if (isDigits(a) && isDigits(b)) {
+            int x = firstSignificant(a);
+            int y = firstSignificant(b);
+            int byLength = Integer.compare(a.length() - x, b.length() - y);
             if (byLength != 0) {
                 return byLength;
             }
-            int byDigits = x.compareTo(y);
+            int byDigits = a.substring(x).compareTo(b.substring(y));
             return byDigits != 0 ? byDigits : a.compareTo(b);
         }
         return a.compareTo(b);
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first digit that is not a leading zero (the last digit when all are zeros). */
+    private static int firstSignificant(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return i;
     }
 
     @Override
