@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.baomi.core.classification.ClassificationLevel;
 
 /**
  * A device as the compliance rules see it: the ledger's registration, or what a terminal reports
@@ -57,7 +58,7 @@ public record Device(DeviceId id, String assetNumber, DeviceType type, DeviceCla
     }
 
     /** The highest classification this device may hold; see {@link DeviceClass#level()}. */
-    public org.baomi.core.classification.ClassificationLevel level() {
+    public ClassificationLevel level() {
         return deviceClass.level();
     }
 

@@ -47,8 +47,8 @@ public final class CrossUseRule implements ComplianceRule {
             found.add(Violation.of(this, Subject.of(medium.id()), List.of(Subject.of(device.id())), null,
                     (medium.isClassified() ? "Classified" : "Non-classified") + " medium " + medium.number()
                             + " was used on device " + device.assetNumber() + ", which it is not registered for ("
-                            + English.times(seen.count()) + ", last " + seen.last() + "); take the medium back, inspect both"
-                            + " for classified files and report the incident to the secrecy office.",
+                            + English.times(seen.count()) + ", last " + seen.last() + "); take the medium back,"
+                            + " inspect both for classified files and report the incident to the secrecy office.",
                     medium.number(), device.assetNumber(), seen.count(), seen.last()));
         }
         return found;

@@ -90,6 +90,24 @@ class ComplianceEngineTest {
     }
 
     @Test
+    void anEmptyUnitIsCleanWithEveryRuleCountedAtZero() {
+        ComplianceReport report = ComplianceEngine.standard(ComplianceSettings.defaults(), CLOCK)
+                .check(ComplianceFacts.ofLedger(List.of(), List.of(), List.of(), List.of()));
+
+        assertThat(report.isClean()).isTrue();
+        assertThat(report.devices()).isEmpty();
+        assertThat(report.countsByRule()).hasSize(18).allSatisfy((rule, count) -> assertThat(count).isZero());
+    }
+
+    @Test
+    void whatTerminalsReportIsJudgedEvenForADeviceTheLedgerCallsScrapped() {
+        ComplianceReport report = new TestUnit().reached(SCRAPPED, "", 0).check();
+
+        assertThat(report.violations()).extracting(Violation::ruleId).containsExactly(OutsideConnectionRule.ID);
+        assertThat(report.forDevice(SCRAPPED).worst()).contains(Severity.CRITICAL);
+    }
+
+    @Test
     void theReportIsStampedWithTheEngineClock() {
         assertThat(new TestUnit().check().checkedAt()).isEqualTo(NOW);
     }
