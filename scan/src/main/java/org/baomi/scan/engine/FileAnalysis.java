@@ -22,7 +22,8 @@ public final class FileAnalysis implements MatchSink {
     private final CompiledRules rules;
     private final Automaton.Cursor cursor;
     private final int maxFindings;
-    private final int[] keywordCounts;
+    private final int[] counts;     // per automaton key, every match
+    private final boolean[] notify; // keys still worth a callback
     private final List<Raw> markings = new ArrayList<>();
     private final List<Raw> keywordHits = new ArrayList<>();
     private final List<Finding> patternHits = new ArrayList<>();
@@ -47,7 +48,11 @@ public final class FileAnalysis implements MatchSink {
         this.rules = rules;
         this.cursor = rules.automaton.cursor();
         this.maxFindings = maxFindings;
-        this.keywordCounts = new int[rules.keywords.size()];
+        int keys = rules.automaton.size();
+        this.counts = new int[keys];
+        this.notify = new boolean[keys];
+        java.util.Arrays.fill(notify, true);
+        cursor.countInto(counts, notify);
     }
 
     /** Starts a new text segment (page, part, header, ...). */
@@ -117,14 +122,13 @@ public final class FileAnalysis implements MatchSink {
             onMarking(key, start, end);
             return;
         }
-        int k = key - rules.markings.size();
-        keywordCounts[k]++;
-        for (int d : rules.automaton.duplicatesOf(key)) {
-            keywordCounts[d - rules.markings.size()]++;
-        }
         if (keywordHits.size() < maxFindings) {
             long line = location.numbered() ? lineOf(start) : 0;
             keywordHits.add(new Raw(key, location, start, line, original(start, end), context(start, end), null, end));
+            if (keywordHits.size() == maxFindings) {
+                // Enough listed; from now on keywords are only counted, inside the automaton.
+                java.util.Arrays.fill(notify, rules.markings.size(), notify.length, false);
+            }
         }
     }
 
@@ -285,12 +289,13 @@ public final class FileAnalysis implements MatchSink {
         for (Raw r : keywordHits) {
             int k = r.key() - rules.markings.size();
             KeywordRule rule = rules.keywords.get(k);
+            int count = counts[r.key()];
             out.add(new Finding(rule.ruleId(), Category.KEYWORD, null, r.text(), where(r, lineShift), r.offset(),
-                    r.context(), keywordConfidence(rule, keywordCounts[k])));
+                    r.context(), keywordConfidence(rule, count)));
             for (int d : rules.automaton.duplicatesOf(r.key())) {
                 KeywordRule dup = rules.keywords.get(d - rules.markings.size());
                 out.add(new Finding(dup.ruleId(), Category.KEYWORD, null, r.text(), where(r, lineShift), r.offset(),
-                        r.context(), keywordConfidence(dup, keywordCounts[k])));
+                        r.context(), keywordConfidence(dup, count)));
             }
         }
         out.addAll(patternHits);

@@ -122,6 +122,8 @@ public final class Automaton {
         private long pendingAt;
         private boolean prevSpaced;
         private final long[] ring = new long[ringMask + 1];
+        private int[] counts;
+        private boolean[] notify;
 
         private Cursor() {
         }
@@ -233,8 +235,24 @@ public final class Automaton {
         private void report(int r, long n, long end, MatchSink sink) {
             for (; r != 0; r = dict[r]) {
                 int key = out[r] - 1;
+                if (counts != null) {
+                    counts[key]++;
+                    if (!notify[key]) {
+                        continue;
+                    }
+                }
                 sink.onMatch(key, ring[(int) (n - length[key]) & ringMask], end);
             }
+        }
+
+        /**
+         * Counts every match per key in {@code counts}, and calls the sink only for keys
+         * whose {@code notify} entry is true. Callers that have all they need of a key (a
+         * full list of findings) switch it off and keep counting at no cost per match.
+         */
+        public void countInto(int[] counts, boolean[] notify) {
+            this.counts = counts;
+            this.notify = notify;
         }
     }
 
@@ -243,28 +261,72 @@ public final class Automaton {
         private final List<String> patterns;
         private final int[] charCode = new int[65536];
         private int alphabet;
-        private final List<Map<Integer, Integer>> children = new ArrayList<>();
-        private final List<Integer> lastCodes = new ArrayList<>();
-        private int[] lastCode;
-        private int[] terminal;
+        // Trie edges: an open-addressing map (state, code) -> child, and per-state sibling lists.
+        private long[] edgeKeys = new long[1 << 16];
+        private int[] edgeVals = new int[1 << 16];
+        private int edges;
+        private int[] firstChild = new int[1 << 12];
+        private int[] nextSibling = new int[1 << 12];
+        private int[] lastCode = new int[1 << 12];
+        private int stateCount;
 
         Builder(List<String> patterns) {
             this.patterns = patterns;
         }
 
         private int newState(int code) {
-            children.add(null);
-            lastCodes.add(code);
-            return children.size() - 1;
+            if (stateCount == firstChild.length) {
+                firstChild = Arrays.copyOf(firstChild, stateCount * 2);
+                nextSibling = Arrays.copyOf(nextSibling, stateCount * 2);
+                lastCode = Arrays.copyOf(lastCode, stateCount * 2);
+            }
+            firstChild[stateCount] = -1;
+            nextSibling[stateCount] = -1;
+            lastCode[stateCount] = code;
+            return stateCount++;
         }
 
-        private int child(int s, int code) {
-            Map<Integer, Integer> m = children.get(s);
-            if (m == null) {
-                return -1;
+        private static long edgeKey(int s, int code) {
+            return ((long) s << 32) | code;
+        }
+
+        private int slot(long key) {
+            int mask = edgeKeys.length - 1;
+            int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (edgeVals[h] != 0 && edgeKeys[h] != key) {
+                h = (h + 1) & mask;
             }
-            Integer t = m.get(code);
-            return t == null ? -1 : t;
+            return h;
+        }
+
+        /** Child of s on code, or -1. */
+        private int child(int s, int code) {
+            int h = slot(edgeKey(s, code));
+            return edgeVals[h] == 0 ? -1 : edgeVals[h] - 1;
+        }
+
+        private int addChild(int s, int code) {
+            if ((edges + 1) * 2 > edgeKeys.length) {
+                long[] oldKeys = edgeKeys;
+                int[] oldVals = edgeVals;
+                edgeKeys = new long[oldKeys.length * 2];
+                edgeVals = new int[oldVals.length * 2];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldVals[i] != 0) {
+                        int h = slot(oldKeys[i]);
+                        edgeKeys[h] = oldKeys[i];
+                        edgeVals[h] = oldVals[i];
+                    }
+                }
+            }
+            int t = newState(code);
+            int h = slot(edgeKey(s, code));
+            edgeKeys[h] = edgeKey(s, code);
+            edgeVals[h] = t + 1;
+            edges++;
+            nextSibling[t] = firstChild[s];
+            firstChild[s] = t;
+            return t;
         }
 
         Automaton build() {
@@ -288,7 +350,7 @@ public final class Automaton {
             List<Integer> termList = new ArrayList<>();
             int[] length = new int[n];
             int[][] duplicates = new int[n][];
-            Map<Integer, Integer> keyOfState = new HashMap<>();
+            Map<Integer, Integer> keyOfState = new HashMap<>(n * 2);
             for (int k = 0; k < n; k++) {
                 String p = norm[k];
                 length[k] = p.length();
@@ -300,12 +362,7 @@ public final class Automaton {
                     int code = charCode[p.charAt(i)];
                     int t = child(s, code);
                     if (t < 0) {
-                        t = newState(code);
-                        Map<Integer, Integer> m = children.get(s);
-                        if (m == null) {
-                            children.set(s, m = new HashMap<>());
-                        }
-                        m.put(code, t);
+                        t = addChild(s, code);
                     }
                     s = t;
                 }
@@ -317,8 +374,7 @@ public final class Automaton {
                     duplicates[first] = d;
                 }
             }
-            int count = children.size();
-            lastCode = lastCodes.stream().mapToInt(Integer::intValue).toArray();
+            int count = stateCount;
             int[] out = new int[count];
             keyOfState.forEach((s, k) -> out[s] = k + 1);
 
@@ -337,7 +393,10 @@ public final class Automaton {
                 int s = order[head++];
                 int f = fail[s];
                 dict[s] = out[f] != 0 ? f : dict[f];
-                Map<Integer, Integer> kids = children.get(s);
+                int own = 0;
+                for (int k = firstChild[s]; k >= 0; k = nextSibling[k]) {
+                    own++;
+                }
                 // Row = own children, plus the failure state's row where there is no own child,
                 // except that a depth-one failure state is not copied: the matcher consults the
                 // depth-one state of the last character itself, which keeps rows short when the
@@ -345,22 +404,18 @@ public final class Automaton {
                 boolean inherit = f > alphabet;
                 int[] fc = !inherit || rowCodes[f] == null ? new int[0] : rowCodes[f];
                 int[] ft = !inherit || rowTargets[f] == null ? new int[0] : rowTargets[f];
-                int own = kids == null ? 0 : kids.size();
                 int[] codes = new int[own + fc.length];
                 int[] targets = new int[own + fc.length];
                 int m = 0;
-                if (kids != null) {
-                    for (Map.Entry<Integer, Integer> e : kids.entrySet()) {
-                        int code = e.getKey();
-                        int kid = e.getValue();
-                        codes[m] = code;
-                        targets[m++] = kid;
-                        fail[kid] = next(f, code, rowCodes, rowTargets, alphabet);
-                        order[tail++] = kid;
-                    }
+                for (int kid = firstChild[s]; kid >= 0; kid = nextSibling[kid]) {
+                    int code = lastCode[kid];
+                    codes[m] = code;
+                    targets[m++] = kid;
+                    fail[kid] = next(f, code, rowCodes, rowTargets, alphabet);
+                    order[tail++] = kid;
                 }
                 for (int i = 0; i < fc.length; i++) {
-                    if (kids == null || !kids.containsKey(fc[i])) {
+                    if (own == 0 || child(s, fc[i]) < 0) {
                         codes[m] = fc[i];
                         targets[m++] = ft[i];
                     }

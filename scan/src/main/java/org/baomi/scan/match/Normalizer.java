@@ -34,14 +34,57 @@ public final class Normalizer {
     private static final byte[] KIND = new byte[65536];
 
     static {
+        // The tables are derived from the JDK's Unicode data; computing them costs about a
+        // tenth of a second, which a command-line run feels, so a copy ships as a resource
+        // and a test (NormalizerTableTest) proves it equal to the computed one.
+        if (!load()) {
+            compute(FOLD, KIND);
+        }
+    }
+
+    private static boolean load() {
+        try (java.io.InputStream in = Normalizer.class.getResourceAsStream("normalizer.bin")) {
+            if (in == null) {
+                return false;
+            }
+            byte[] b = in.readAllBytes();
+            if (b.length != 65536 * 3) {
+                return false;
+            }
+            for (int i = 0; i < 65536; i++) {
+                FOLD[i] = (char) (((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF));
+                KIND[i] = b[2 * 65536 + i];
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The shipped table's bytes, computed from the running JDK (for the resource and its test). */
+    public static byte[] computeTable() {
+        char[] fold = new char[65536];
+        byte[] kind = new byte[65536];
+        compute(fold, kind);
+        byte[] b = new byte[65536 * 3];
+        for (int i = 0; i < 65536; i++) {
+            b[2 * i] = (byte) (fold[i] >> 8);
+            b[2 * i + 1] = (byte) fold[i];
+            b[2 * 65536 + i] = kind[i];
+        }
+        return b;
+    }
+
+    /** Writes the table resource: {@code java ... Normalizer FILE}. */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Files.write(java.nio.file.Path.of(args[0]), computeTable());
+    }
+
+    private static void compute(char[] foldTable, byte[] kindTable) {
         for (int i = 0; i < 65536; i++) {
             char c = (char) i;
             char f = c;
-            // NFKC is the identity on the big ideograph, Hangul and private-use blocks;
-            // skipping them keeps class initialisation short for a command-line tool.
-            boolean identity = (i >= 0x3400 && i <= 0x4DBF) || (i >= 0x4E00 && i <= 0x9FFF)
-                    || (i >= 0xAC00 && i <= 0xD7A3) || (i >= 0xD800 && i <= 0xF8FF);
-            if (i >= 0x80 && !identity) {
+            if (i >= 0x80 && !Character.isSurrogate(c)) {
                 String s = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC);
                 if (s.length() == 1) {
                     f = s.charAt(0);
@@ -51,7 +94,7 @@ public final class Normalizer {
             if ("☆*＊✱✲✳★⭐✩✪✫✬✭✮✯".indexOf(c) >= 0) {
                 f = '★';
             }
-            FOLD[i] = f;
+            foldTable[i] = f;
             byte kind;
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85) {
                 kind = SPACE;
@@ -64,7 +107,7 @@ public final class Normalizer {
             } else {
                 kind = PLAIN;
             }
-            KIND[i] = kind;
+            kindTable[i] = kind;
         }
     }
 
