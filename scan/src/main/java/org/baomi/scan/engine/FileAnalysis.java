@@ -212,7 +212,8 @@ public final class FileAnalysis implements MatchSink {
         }
         String rest = (new String(buf, ls, s - ls) + new String(buf, e, Math.max(0, le - e))).strip();
         long letters = rest.chars().filter(Character::isLetter).count();
-        boolean isolated = rest.length() <= 30 && letters <= 6;
+        // Alone on its line apart from copy numbers and punctuation ("机密 000123", "份号：12").
+        boolean isolated = rest.length() <= 30 && letters <= 2;
         long line = lineOf(start);
         boolean prominent = location.zone().prominent()
                 || (location.zone() == Zone.BODY && location.first() && line <= TOP_LINES);

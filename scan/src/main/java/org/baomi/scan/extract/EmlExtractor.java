@@ -33,6 +33,10 @@ public final class EmlExtractor implements Extractor {
         }
         String disposition = p.getDisposition();
         String fileName = p.getFileName();
+        if (fileName != null) {
+            // Mailers encode non-ASCII names (RFC 2047 even where RFC 2231 is meant).
+            fileName = jakarta.mail.internet.MimeUtility.decodeText(fileName);
+        }
         if (p.isMimeType("multipart/*")) {
             Multipart mp = (Multipart) p.getContent();
             for (int i = 0; i < mp.getCount(); i++) {

@@ -33,6 +33,8 @@ public final class MarkupExtractor implements Extractor {
         }
         ctx.text(Location.of("metadata", Zone.METADATA), meta);
         doc.select("script, style").remove();
+        // Block elements end a line, so a marking alone in its paragraph stands alone.
+        doc.select("p, div, br, h1, h2, h3, h4, h5, h6, li, tr, td, th, header, footer, section, article").after("\n");
         ctx.text(new Location("line", Zone.BODY, true, true), doc.body() == null ? "" : doc.body().wholeText());
     }
 }
