@@ -69,6 +69,15 @@ public final class FileAnalysis implements MatchSink {
         if (buf != null) {
             linesSoFar += countLines(buf, (int) (lineAt - bufBase) + bufFrom, bufTo);
         }
+        feed(chunk, from, to, base, linesSoFar);
+    }
+
+    /**
+     * Feeds the next chunk when the caller already counts lines: {@code linesBefore} line
+     * breaks precede the chunk in the segment, so no pass over the previous chunk is needed.
+     */
+    public void feed(char[] chunk, int from, int to, long base, long linesBefore) {
+        linesSoFar = linesBefore;
         buf = chunk;
         bufFrom = from;
         bufTo = to;

@@ -236,7 +236,7 @@ final class TextReader {
                     charsToCut = base + w;
                     analysis.cutAt(charsToCut);
                 }
-                analysis.feed(chars, 0, w, base);
+                analysis.feed(chars, 0, w, base, lines);
                 int countTo = charsToCut < 0 ? w : (int) Math.max(0, Math.min(w, charsToCut - base));
                 for (int i = 0; i < countTo; i++) {
                     if (chars[i] == '\n') {
@@ -248,7 +248,8 @@ final class TextReader {
                 carry = avail - used;
                 pos += used;
                 deadline.check();
-                chars = new char[chars.length];
+                // The chunk buffer is reused: the analysis keeps no reference to earlier
+                // chunks when it is told the line count (feed with linesBefore).
                 if (used == 0 && carry == avail) {
                     break;
                 }
