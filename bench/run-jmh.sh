@@ -9,7 +9,7 @@ corpus="${1:-$root/bench/target/corpus}"
   || python3 /work/shared/bench/make-corpus.py --out "$corpus" --mb 100 --seed 42
 [ -f "$here/target/benchmarks.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl scan,bench -am package)
 mb=32
-java -Dbaomi.corpus="$corpus" -jar "$here/target/benchmarks.jar" MatcherBenchmark -p mb=$mb -rf json -rff "$here/target/jmh.json" \
+java -jar "$here/target/benchmarks.jar" MatcherBenchmark -jvmArgsAppend "-Dbaomi.corpus=$corpus" -p mb=$mb -rf json -rff "$here/target/jmh.json" \
   | tee "$here/target/jmh.txt"
 python3 - "$here/target/jmh.json" "$mb" <<'PY'
 import json, sys
