@@ -3,14 +3,25 @@ package org.baomi.scan.engine;
 import java.time.Duration;
 import org.baomi.scan.extract.ExtractionProblem;
 
-/** The wall-clock budget of one top-level file, checked cooperatively between parts. */
+/**
+ * The budgets of one top-level file: wall-clock time, checked cooperatively between
+ * parts, and the bytes its archives may expand to in total (nested bombs).
+ */
 final class Deadline {
+    private long expanded;
+
     private final long end;
     private final Duration timeout;
 
     Deadline(Duration timeout) {
         this.timeout = timeout;
         this.end = System.nanoTime() + timeout.toNanos();
+    }
+
+    /** Counts bytes extracted from archives; false once the total is over {@code max}. */
+    boolean expand(long bytes, long max) {
+        expanded += bytes;
+        return expanded <= max;
     }
 
     void check() throws ExtractionProblem {

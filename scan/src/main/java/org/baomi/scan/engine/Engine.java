@@ -323,6 +323,14 @@ public final class Engine implements AutoCloseable {
                 }
                 throw e;
             }
+            if (!deadline.expand(src.size(), limits.maxExpandedBytes())) {
+                listener.onFile(new FileResult(child, null, null, FileStatus.TOO_LARGE,
+                        "archive expands beyond " + limits.maxExpandedBytes() + " bytes in total", src.size(), List.of()));
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+                return;
+            }
             try {
                 process(child, src, depth + 1, deadline, listener);
             } finally {

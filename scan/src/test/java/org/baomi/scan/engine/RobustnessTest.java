@@ -83,6 +83,24 @@ class RobustnessTest {
     }
 
     @Test
+    void manyMembersTogetherAreStoppedByTheTotalExpansionBudget() throws Exception {
+        try (Engine small = new Engine(new RuleSet(), new Limits(3, 50L << 20, 3L << 20, 1000, Duration.ofSeconds(60), 10,
+                8L << 20), 1)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+                for (int i = 0; i < 5; i++) {
+                    z.putNextEntry(new ZipEntry("part" + i + ".txt"));
+                    z.write(new byte[1 << 20]);
+                    z.closeEntry();
+                }
+            }
+            List<FileResult> all = small.scan("many.zip", bytes.toByteArray());
+            assertThat(all).anyMatch(r -> r.status() == FileStatus.TOO_LARGE && r.reason().contains("in total"));
+            assertThat(all.get(all.size() - 1).path()).isEqualTo("many.zip");
+        }
+    }
+
+    @Test
     void nestingBeyondTheDepthLimitIsSkipped() throws Exception {
         byte[] data = "机密".getBytes(StandardCharsets.UTF_8);
         String name = "x.txt";
