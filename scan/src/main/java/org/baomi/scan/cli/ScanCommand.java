@@ -144,6 +144,11 @@ public final class ScanCommand implements Callable<Integer> {
         if (maxDepth < 0 || maxFileSize < 1 || maxRatio < 1 || timeoutSeconds < 1 || maxFindings < 1) {
             throw new UsageError("--max-depth, --max-file-size, --max-ratio, --timeout and --max-findings must be positive");
         }
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new UsageError("PATH: no such file or directory: " + p);
+            }
+        }
         for (Path k : keywords) {
             if (!Files.isReadable(k)) {
                 throw new UsageError("--keywords: cannot read " + k);

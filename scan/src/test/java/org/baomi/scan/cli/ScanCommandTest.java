@@ -98,6 +98,9 @@ class ScanCommandTest {
         r = run("--threads", "0", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--threads");
+        r = run(dir.resolve("no-such-dir").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no-such-dir");
         r = run("--keywords", dir.resolve("missing.txt").toString(), dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--keywords");
