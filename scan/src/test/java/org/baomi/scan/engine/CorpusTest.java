@@ -48,6 +48,7 @@ class CorpusTest {
             Map.entry("uk.txt", new String[] {"OFFICIAL-SENSITIVE", "line 1"}),
             Map.entry("nato.txt", new String[] {"COSMIC TOP SECRET", "line 1"}),
             Map.entry("page.html", new String[] {"内部", "line"}),
+            Map.entry("memo.rtf", new String[] {"机密", "paragraph 1"}),
             Map.entry("archive.zip!/inner/deep.zip!/memo.docx", new String[] {"机密", "paragraph 1"}),
             Map.entry("bundle.tar.gz!/bundle.tar!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("pack.7z!/note.txt", new String[] {"秘密", "line 1"}),
@@ -81,6 +82,9 @@ class CorpusTest {
         write(dir, "nato.txt", text("COSMIC TOP SECRET\nAnnex B.", StandardCharsets.UTF_8));
         write(dir, "page.html", text("<html><head><title>通知</title></head><body><p>内部资料</p><p>" + memo + "</p></body></html>",
                 StandardCharsets.UTF_8));
+        // RTF as Word writes CJK: \\uN escapes with an ANSI fallback character.
+        write(dir, "memo.rtf", text("{\\rtf1\\ansi\\ansicpg936{\\fonttbl\\f0 SimSun;}\\f0 \\u26426?\\u23494?\\u9733?10\\u24180?\\par "
+                + "\\u36890?\\u30693?\\par}", StandardCharsets.US_ASCII));
         write(dir, "archive.zip", zipOf("inner/deep.zip", zipOf("memo.docx", docx("机密★10年\n" + memo, null, null, null, null))));
         write(dir, "bundle.tar.gz", tarGz("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8)));
         sevenZ(dir.resolve("pack.7z"), "note.txt", "秘密★6个月\n备忘".getBytes(StandardCharsets.UTF_8));
