@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Side by side on the reference workload: the whole `baomi scan` process against
+# ripgrep (`rg -F -o -f`), sparse and dense dictionaries, median of N runs each.
+#   bench/compare-rg.sh [RUNS] [CORPUS_DIR]
+# Needs python3, ripgrep (apt-get install ripgrep) and hyperfine (apt-get install hyperfine).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+runs="${1:-7}"
+corpus="${2:-$root/bench/target/corpus}"
+make_corpus="$root/../shared/bench/make-corpus.py"
+[ -f "$make_corpus" ] || make_corpus=/work/shared/bench/make-corpus.py
+[ -f "$corpus/corpus.txt" ] || python3 "$make_corpus" --out "$corpus" --mb 100 --seed 42
+jar="$root/scan/target/baomi-scan.jar"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl scan -am package)
+command -v rg >/dev/null || { echo "install ripgrep: apt-get install ripgrep" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 2; }
+java_opts="${BAOMI_SCAN_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=4 -Xss8m}"
+cd "$corpus"
+echo "rg $(rg --version | head -1); java $(java -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for dict in sparse dense; do
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "/tmp/baomi-compare-$dict.json" \
+    -n "baomi scan ($dict)" "java $java_opts -jar $jar --keywords patterns-$dict.txt --format jsonl corpus.txt -o /tmp/baomi-$dict.jsonl" \
+    -n "rg -F -o ($dict)" "rg -F -o -f patterns-$dict.txt corpus.txt" \
+    --ignore-failure --style basic >/dev/null
+  python3 - "/tmp/baomi-compare-$dict.json" "$dict" <<'PY'
+import json, sys
+res = json.load(open(sys.argv[1]))["results"]
+med = {r["command"]: r["median"] for r in res}
+b, g = res[0]["median"], res[1]["median"]
+print(f'{sys.argv[2]:7} baomi scan median {b:.3f} s   rg median {g:.3f} s   ratio rg/baomi = {g/b:.2f}x')
+PY
+done

@@ -1,0 +1,358 @@
+package org.baomi.scan.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.baomi.scan.extract.ArchiveExtractor;
+import org.baomi.scan.extract.Bounded;
+import org.baomi.scan.extract.EmlExtractor;
+import org.baomi.scan.extract.ExtractionContext;
+import org.baomi.scan.extract.ExtractionProblem;
+import org.baomi.scan.extract.Extractor;
+import org.baomi.scan.extract.Format;
+import org.baomi.scan.extract.FormatDetector;
+import org.baomi.scan.extract.MarkupExtractor;
+import org.baomi.scan.extract.OfficeXmlExtractor;
+import org.baomi.scan.extract.OleExtractor;
+import org.baomi.scan.extract.PdfExtractor;
+import org.baomi.scan.extract.RtfExtractor;
+import org.baomi.scan.extract.Source;
+import org.baomi.scan.rules.RuleSet;
+
+/**
+ * The content inspection engine: walks paths, reads every file with the extractor for
+ * its format, matches all rules in one pass and reports one {@link FileResult} per file
+ * and archive member. A failure in one file becomes that file's status; the scan goes on.
+ * Memory stays bounded: files stream, only small archive members are held in memory, and
+ * at most a few files per thread are in flight.
+ *
+ * <p>Thread-safe; {@link #close()} stops its threads.
+ */
+public final class Engine implements AutoCloseable {
+    private final CompiledRules rules;
+    private final Limits limits;
+    private final int threads;
+    private final ExecutorService sections;
+
+    public Engine(RuleSet rules, Limits limits, int threads) {
+        this.rules = new CompiledRules(rules);
+        this.limits = limits;
+        this.threads = Math.max(1, threads);
+        AtomicInteger n = new AtomicInteger();
+        this.sections = Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "baomi-section-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Scans files and folders (recursively, symlink loops reported and skipped), calling
+     * {@code listener} as each file finishes. Blocks until all are done.
+     */
+    public void scan(List<Path> roots, ScanListener listener) throws InterruptedException {
+        ScanListener serial = synchronizedListener(listener);
+        ExecutorService files = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "baomi-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(threads * 2);
+        try {
+            for (Path root : roots) {
+                if (!Files.exists(root)) {
+                    serial.onFile(new FileResult(root.toString(), null, null, FileStatus.UNREADABLE, "no such file or directory",
+                            0, List.of()));
+                    continue;
+                }
+                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new SimpleFileVisitor<>() {
+                            @Override
+                            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                                if (!attrs.isRegularFile()) {
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                inFlight.acquireUninterruptibly();
+                                files.execute(() -> {
+                                    try {
+                                        scanFile(file, file.toString(), serial);
+                                    } finally {
+                                        inFlight.release();
+                                    }
+                                });
+                                return FileVisitResult.CONTINUE;
+                            }
+
+                            @Override
+                            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                                String why = e instanceof FileSystemLoopException ? "symbolic link loop"
+                                        : "cannot read: " + e.getClass().getSimpleName();
+                                serial.onFile(new FileResult(file.toString(), null, null,
+                                        e instanceof FileSystemLoopException ? FileStatus.SKIPPED : FileStatus.UNREADABLE,
+                                        why, 0, List.of()));
+                                return FileVisitResult.CONTINUE;
+                            }
+                        });
+            }
+        } catch (IOException e) {
+            serial.onFile(new FileResult(String.valueOf(e.getMessage()), null, null, FileStatus.UNREADABLE,
+                    "cannot walk: " + e, 0, List.of()));
+        } finally {
+            files.shutdown();
+            files.awaitTermination(365, TimeUnit.DAYS);
+        }
+    }
+
+    private static ScanListener synchronizedListener(ScanListener l) {
+        Object lock = new Object();
+        return r -> {
+            synchronized (lock) {
+                l.onFile(r);
+            }
+        };
+    }
+
+    /** Scans one file (and its members), reporting under {@code displayPath}. */
+    public void scanFile(Path file, String displayPath, ScanListener listener) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            listener.onFile(new FileResult(displayPath, null, null, FileStatus.UNREADABLE, "cannot read: " + e, 0, List.of()));
+            return;
+        }
+        Source src = new Source.OnDisk(file.getFileName() == null ? file.toString() : file.getFileName().toString(), file, size);
+        process(displayPath, src, 0, new Deadline(limits.timeout()), listener);
+    }
+
+    /** Library convenience: scans bytes as a file called {@code name}; returns every result. */
+    public List<FileResult> scan(String name, byte[] data) {
+        List<FileResult> out = new ArrayList<>();
+        process(name, new Source.InMemory(name, data), 0, new Deadline(limits.timeout()), out::add);
+        return out;
+    }
+
+    private void process(String path, Source src, int depth, Deadline deadline, ScanListener listener) {
+        FileAnalysis analysis = new FileAnalysis(rules, limits.maxFindings());
+        analysis.text(Location.of("file name", Zone.FILE_NAME), src.name());
+        List<Finding> extra = new ArrayList<>();
+        FileStatus status = FileStatus.OK;
+        String reason = null;
+        String mediaType = null;
+        String[] sha = new String[1];
+        try {
+            if (src.size() > limits.maxFileBytes()) {
+                throw new ExtractionProblem(FileStatus.TOO_LARGE, src.size() + " bytes, over the limit of " + limits.maxFileBytes());
+            }
+            Format format = FormatDetector.detect(src);
+            mediaType = format.mediaType();
+            switch (format) {
+                case TEXT -> extra.addAll(text(src, analysis, deadline, sha));
+                case BINARY, OLE2 -> throw new ExtractionProblem(FileStatus.SKIPPED, "not a document format the scanner reads");
+                default -> extractorFor(format).extract(src, new Context(path, depth, deadline, analysis, listener));
+            }
+        } catch (ExtractionProblem p) {
+            status = p.status();
+            reason = p.getMessage();
+        } catch (Throwable t) {
+            ExtractionProblem p = Bounded.problemIn(t);
+            if (p != null) {
+                status = p.status();
+                reason = p.getMessage();
+            } else if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                status = FileStatus.TOO_LARGE;
+                reason = "needs more memory than available (" + t.getClass().getSimpleName() + ")";
+            } else {
+                status = FileStatus.UNREADABLE;
+                reason = describe(t);
+            }
+        }
+        if (sha[0] == null) {
+            sha[0] = sha256(src);
+        }
+        List<Finding> findings = new ArrayList<>(analysis.findings(0));
+        findings.addAll(extra);
+        listener.onFile(new FileResult(path, sha[0], mediaType, status, reason, src.size(), findings));
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        String first = m == null ? "" : m.lines().findFirst().orElse("");
+        if (first.length() > 200) {
+            first = first.substring(0, 200) + "…";
+        }
+        return "corrupt or unsupported content (" + t.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first) + ")";
+    }
+
+    private List<Finding> text(Source src, FileAnalysis analysis, Deadline deadline, String[] sha) throws Exception {
+        byte[] sample = new byte[64 * 1024];
+        int n;
+        try (InputStream in = src.open()) {
+            n = in.readNBytes(sample, 0, sample.length);
+        }
+        Charset cs = TextReader.detect(sample, n);
+        if (cs.equals(StandardCharsets.UTF_8) && src instanceof Source.OnDisk d) {
+            return TextReader.utf8File(d.path(), d.size(), rules, limits, sections, threads, deadline,
+                    () -> sha[0] = sha256(src));
+        }
+        try (InputStream in = src.open()) {
+            TextReader.read(in, cs, analysis, deadline);
+        }
+        return List.of();
+    }
+
+    static String sha256(Source src) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            if (src instanceof Source.InMemory m) {
+                md.update(m.data());
+            } else {
+                byte[] buf = new byte[1 << 16];
+                try (InputStream in = src.open()) {
+                    int r;
+                    while ((r = in.read(buf)) > 0) {
+                        md.update(buf, 0, r);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Extractor extractorFor(Format f) {
+        return switch (f) {
+            case DOCX, XLSX, PPTX, ODT, ODS, ODP, OFD -> new OfficeXmlExtractor(f);
+            case DOC, XLS, PPT, MSG, OOXML_ENCRYPTED -> new OleExtractor(f);
+            case ZIP, TAR, GZIP, SEVEN_Z, RAR -> new ArchiveExtractor(f);
+            case PDF -> new PdfExtractor();
+            case HTML -> new MarkupExtractor(true);
+            case XML -> new MarkupExtractor(false);
+            case EML -> new EmlExtractor();
+            case RTF -> new RtfExtractor();
+            case TEXT, BINARY, OLE2 -> throw new IllegalArgumentException(f.name());
+        };
+    }
+
+    /** Hands extractor output to the analysis and recurses into nested files within the limits. */
+    private final class Context implements ExtractionContext {
+        private final String path;
+        private final int depth;
+        private final Deadline deadline;
+        private final FileAnalysis analysis;
+        private final ScanListener listener;
+
+        Context(String path, int depth, Deadline deadline, FileAnalysis analysis, ScanListener listener) {
+            this.path = path;
+            this.depth = depth;
+            this.deadline = deadline;
+            this.analysis = analysis;
+            this.listener = listener;
+        }
+
+        @Override
+        public void text(Location location, CharSequence text) throws ExtractionProblem {
+            deadline.check();
+            analysis.text(location, text);
+        }
+
+        @Override
+        public void nested(String name, InputStream in, long declaredSize, long compressedSize)
+                throws IOException, ExtractionProblem {
+            deadline.check();
+            String child = path + "!/" + name;
+            String shortName = name.substring(name.lastIndexOf('/') + 1);
+            if (depth + 1 > limits.maxDepth()) {
+                listener.onFile(new FileResult(child, null, null, FileStatus.SKIPPED,
+                        "nested deeper than " + limits.maxDepth() + " levels", Math.max(declaredSize, 0), List.of()));
+                return;
+            }
+            if (declaredSize > limits.maxFileBytes()) {
+                listener.onFile(new FileResult(child, null, null, FileStatus.TOO_LARGE,
+                        declaredSize + " bytes, over the limit of " + limits.maxFileBytes(), declaredSize, List.of()));
+                return;
+            }
+            InputStream bounded = Bounded.of(in, limits, compressedSize, child);
+            Source src;
+            Path temp = null;
+            try {
+                byte[] head = bounded.readNBytes((int) Math.min(limits.maxInMemoryBytes(), Integer.MAX_VALUE - 16));
+                if (head.length < limits.maxInMemoryBytes()) {
+                    src = new Source.InMemory(shortName, head);
+                } else {
+                    // Large member: spill to a temporary file so that memory stays bounded.
+                    temp = Files.createTempFile("baomi-", ".part");
+                    try (OutputStream out = Files.newOutputStream(temp)) {
+                        out.write(head);
+                        bounded.transferTo(out);
+                    }
+                    src = new Source.OnDisk(shortName, temp, Files.size(temp));
+                }
+            } catch (IOException e) {
+                ExtractionProblem p = Bounded.problemIn(e);
+                if (p != null) {
+                    listener.onFile(new FileResult(child, null, null, p.status(), p.getMessage(), Math.max(declaredSize, 0),
+                            List.of()));
+                    if (temp != null) {
+                        Files.deleteIfExists(temp);
+                    }
+                    return;
+                }
+                throw e;
+            }
+            if (!deadline.expand(src.size(), limits.maxExpandedBytes())) {
+                listener.onFile(new FileResult(child, null, null, FileStatus.TOO_LARGE,
+                        "archive expands beyond " + limits.maxExpandedBytes() + " bytes in total", src.size(), List.of()));
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+                return;
+            }
+            try {
+                process(child, src, depth + 1, deadline, listener);
+            } finally {
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+
+        @Override
+        public Limits limits() {
+            return limits;
+        }
+
+        @Override
+        public void checkDeadline() throws ExtractionProblem {
+            deadline.check();
+        }
+    }
+
+    @Override
+    public void close() {
+        sections.shutdownNow();
+    }
+}

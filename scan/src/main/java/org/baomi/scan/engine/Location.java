@@ -1,0 +1,24 @@
+package org.baomi.scan.engine;
+
+/**
+ * Where a text segment comes from.
+ *
+ * @param label     printed location, e.g. {@code page 2}, {@code header}, {@code sheet 工资}
+ * @param zone      the kind of place, for confidence
+ * @param first     whether this is the first page/part of the body (top-of-first-page markings)
+ * @param numbered  whether the printed location is {@code label + " " + line}, as for plain text
+ */
+public record Location(String label, Zone zone, boolean first, boolean numbered) {
+    public static Location body(String label, boolean first) {
+        return new Location(label, Zone.BODY, first, false);
+    }
+
+    public static Location of(String label, Zone zone) {
+        return new Location(label, zone, false, false);
+    }
+
+    /** Plain text: the location is {@code line N}. */
+    public static Location lines() {
+        return new Location("line", Zone.BODY, true, true);
+    }
+}

@@ -1,0 +1,264 @@
+package org.baomi.scan.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.baomi.scan.text.Utf8Decoder;
+import org.mozilla.universalchardet.UniversalDetector;
+
+/**
+ * Plain text: charset detection (BOM, then UTF-8 validity, then juniversalchardet for
+ * GBK/GB18030/Big5/UTF-16), then chunked matching. A large UTF-8 file is cut into one
+ * section per thread at character boundaries; each section also reads a little past its
+ * end so that a match across the cut is found by exactly one section (docs/adr/0101).
+ */
+final class TextReader {
+    private static final int CHUNK = 1 << 20;
+    private static final long SPLIT_THRESHOLD = 16L << 20;
+    /** Covers the longest pattern even with spaces and zero-width characters inside. */
+    private static final int OVERLAP = 1 << 16;
+
+    private TextReader() {
+    }
+
+    /** Detects the charset of a sample. */
+    static Charset detect(byte[] sample, int n) {
+        if (n >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (n >= 2 && (sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (n >= 2 && (sample[0] & 0xFF) == 0xFE && (sample[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        int zerosEven = 0;
+        int zerosOdd = 0;
+        for (int i = 0; i < n; i++) {
+            if (sample[i] == 0) {
+                if ((i & 1) == 0) {
+                    zerosEven++;
+                } else {
+                    zerosOdd++;
+                }
+            }
+        }
+        if (zerosOdd > n / 8 && zerosEven == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (zerosEven > n / 8 && zerosOdd == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (validUtf8(sample, n)) {
+            return StandardCharsets.UTF_8;
+        }
+        UniversalDetector d = new UniversalDetector();
+        d.handleData(sample, 0, n);
+        d.dataEnd();
+        String cs = d.getDetectedCharset();
+        if (cs == null || cs.equalsIgnoreCase("GB2312") || cs.equalsIgnoreCase("GBK") || cs.equalsIgnoreCase("HZ-GB-2312")) {
+            // GB18030 is a superset of GBK and GB2312 and the most likely legacy encoding here.
+            return Charset.forName("GB18030");
+        }
+        try {
+            return Charset.forName(cs);
+        } catch (RuntimeException e) {
+            return Charset.forName("GB18030");
+        }
+    }
+
+    /** Whether the sample is valid UTF-8 (a sequence cut at the end is allowed). */
+    static boolean validUtf8(byte[] b, int n) {
+        int i = 0;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                    : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 4 : -1;
+            if (len < 0) {
+                return false;
+            }
+            for (int k = 1; k < len; k++) {
+                if (i + k >= n) {
+                    return true;
+                }
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += len;
+        }
+        return true;
+    }
+
+    /** Reads a stream of a known charset into the analysis, chunk by chunk. */
+    static void read(Reader reader, FileAnalysis analysis, Deadline deadline) throws IOException, org.baomi.scan.extract.ExtractionProblem {
+        char[] buf = new char[CHUNK / 2];
+        long base = 0;
+        analysis.begin(Location.lines());
+        int n;
+        while ((n = reader.read(buf)) > 0) {
+            analysis.feed(buf, 0, n, base);
+            base += n;
+            deadline.check();
+            buf = new char[buf.length]; // the analysis may still refer to the previous chunk's text
+        }
+    }
+
+    static void read(InputStream in, Charset cs, FileAnalysis analysis, Deadline deadline) throws IOException, org.baomi.scan.extract.ExtractionProblem {
+        read(new InputStreamReader(in, cs), analysis, deadline);
+    }
+
+    /**
+     * Scans a UTF-8 file in sections, in parallel when it is large; returns the findings in
+     * file order.
+     */
+    static List<Finding> utf8File(Path path, long size, CompiledRules rules, Limits limits, ExecutorService sections,
+                                  int threads, Deadline deadline, Runnable meanwhile) throws Exception {
+        int parts = size >= SPLIT_THRESHOLD && threads > 1 && sections != null ? threads : 1;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long[] cuts = new long[parts + 1];
+            cuts[parts] = size;
+            for (int p = 1; p < parts; p++) {
+                cuts[p] = boundary(ch, size * p / parts);
+            }
+            // A BOM is not text.
+            cuts[0] = size >= 3 && startsWithBom(ch) ? 3 : 0;
+            List<Callable<Section>> tasks = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                long from = cuts[p];
+                long to = cuts[p + 1];
+                boolean last = p == parts - 1;
+                tasks.add(() -> section(path, from, to, last ? to : Math.min(size, to + OVERLAP * 4L), rules, limits, deadline));
+            }
+            List<Section> done = new ArrayList<>();
+            if (parts == 1) {
+                done.add(tasks.get(0).call());
+                meanwhile.run();
+            } else {
+                List<Future<Section>> futures = new ArrayList<>();
+                for (Callable<Section> t : tasks) {
+                    futures.add(sections.submit(t));
+                }
+                meanwhile.run();
+                for (Future<Section> f : futures) {
+                    try {
+                        done.add(f.get());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof Exception ex) {
+                            throw ex;
+                        }
+                        throw e;
+                    }
+                }
+            }
+            // Char offsets and line numbers of later sections follow from the earlier ones.
+            List<Finding> out = new ArrayList<>();
+            long charShift = 0;
+            long lineShift = 0;
+            for (Section s : done) {
+                for (Finding f : s.analysis.findings(lineShift)) {
+                    out.add(charShift == 0 ? f : new Finding(f.rule(), f.category(), f.level(), f.text(), f.location(),
+                            f.offset() + charShift, f.context(), f.confidence()));
+                }
+                charShift += s.chars;
+                lineShift += s.lines;
+            }
+            return out;
+        }
+    }
+
+    private static boolean startsWithBom(FileChannel ch) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(3);
+        ch.read(b, 0);
+        return b.position() == 3 && (b.get(0) & 0xFF) == 0xEF && (b.get(1) & 0xFF) == 0xBB && (b.get(2) & 0xFF) == 0xBF;
+    }
+
+    /** The first character start at or after {@code pos}. */
+    private static long boundary(FileChannel ch, long pos) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4);
+        ch.read(b, pos);
+        for (int i = 0; i < b.position(); i++) {
+            if (Utf8Decoder.isLead(b.get(i))) {
+                return pos + i;
+            }
+        }
+        return pos + b.position();
+    }
+
+    private record Section(FileAnalysis analysis, long chars, long lines) {
+    }
+
+    /**
+     * Matches bytes {@code [from, readTo)}, keeping only matches that start before {@code to}.
+     * Chars and lines are counted up to {@code to} only.
+     */
+    private static Section section(Path path, long from, long to, long readTo, CompiledRules rules, Limits limits,
+                                   Deadline deadline) throws Exception {
+        FileAnalysis analysis = new FileAnalysis(rules, limits.maxFindings());
+        long lines = 0;
+        analysis.begin(Location.lines());
+        byte[] bytes = new byte[CHUNK];
+        char[] chars = new char[CHUNK + 2];
+        long pos = from;
+        long base = 0;
+        long charsToCut = -1;
+        int carry = 0;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            while (pos + carry < readTo) {
+                ByteBuffer bb = ByteBuffer.wrap(bytes, carry, (int) Math.min(bytes.length - carry, readTo - pos - carry));
+                int n = ch.read(bb, pos + carry);
+                if (n <= 0) {
+                    break;
+                }
+                int avail = carry + n;
+                boolean last = pos + avail >= readTo;
+                // Decode only up to the cut first, so the char count at the cut is exact.
+                int limit = avail;
+                if (charsToCut < 0 && pos + avail > to) {
+                    limit = (int) (to - pos);
+                }
+                long r = Utf8Decoder.decode(bytes, 0, limit, chars, last || limit < avail);
+                int used = (int) (r >>> 32);
+                int w = (int) r;
+                if (charsToCut < 0 && pos + used >= to) {
+                    charsToCut = base + w;
+                    analysis.cutAt(charsToCut);
+                }
+                analysis.feed(chars, 0, w, base, lines);
+                int countTo = charsToCut < 0 ? w : (int) Math.max(0, Math.min(w, charsToCut - base));
+                for (int i = 0; i < countTo; i++) {
+                    if (chars[i] == '\n') {
+                        lines++;
+                    }
+                }
+                base += w;
+                System.arraycopy(bytes, used, bytes, 0, avail - used);
+                carry = avail - used;
+                pos += used;
+                deadline.check();
+                // The chunk buffer is reused: the analysis keeps no reference to earlier
+                // chunks when it is told the line count (feed with linesBefore).
+                if (used == 0 && carry == avail) {
+                    break;
+                }
+            }
+        }
+        if (charsToCut < 0) {
+            charsToCut = base;
+        }
+        return new Section(analysis, charsToCut, lines);
+    }
+
+}

@@ -1,0 +1,126 @@
+package org.baomi.scan.extract;
+
+import com.github.junrar.Archive;
+import com.github.junrar.exception.RarException;
+import com.github.junrar.rarfile.FileHeader;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.util.Enumeration;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.PasswordRequiredException;
+
+/** zip, tar, gzip, 7z (Commons Compress) and rar (junrar, RAR4 only): every member is scanned as a file. */
+public final class ArchiveExtractor implements Extractor {
+    private final Format format;
+
+    public ArchiveExtractor(Format format) {
+        this.format = format;
+    }
+
+    @Override
+    public void extract(Source source, ExtractionContext ctx) throws Exception {
+        switch (format) {
+            case ZIP -> zip(source, ctx);
+            case TAR -> tar(source.open(), ctx);
+            case GZIP -> gzip(source, ctx);
+            case SEVEN_Z -> sevenZ(source, ctx);
+            case RAR -> rar(source, ctx);
+            default -> throw new IllegalArgumentException(format.name());
+        }
+    }
+
+    private static void zip(Source source, ExtractionContext ctx) throws Exception {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(source.channel()).get()) {
+            boolean encrypted = false;
+            for (Enumeration<ZipArchiveEntry> en = zip.getEntries(); en.hasMoreElements(); ) {
+                ZipArchiveEntry e = en.nextElement();
+                ctx.checkDeadline();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                if (e.getGeneralPurposeBit().usesEncryption()) {
+                    encrypted = true;
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    ctx.nested(e.getName(), in, e.getSize(), e.getCompressedSize());
+                }
+            }
+            if (encrypted) {
+                throw ExtractionProblem.encrypted("zip has password-protected members");
+            }
+        }
+    }
+
+    private static void tar(InputStream raw, ExtractionContext ctx) throws Exception {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(raw))) {
+            ArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                ctx.checkDeadline();
+                if (!e.isDirectory() && tar.canReadEntryData(e)) {
+                    ctx.nested(e.getName(), tar, e.getSize(), -1);
+                }
+            }
+        }
+    }
+
+    private static void gzip(Source source, ExtractionContext ctx) throws Exception {
+        try (InputStream in = source.open();
+             GzipCompressorInputStream gz = new GzipCompressorInputStream(new BufferedInputStream(in), true)) {
+            String name = gz.getMetaData().getFileName();
+            if (name == null || name.isBlank()) {
+                name = source.name().replaceFirst("(?i)\\.(t?gz|gzip)$", "");
+                if (source.name().toLowerCase().endsWith(".tgz")) {
+                    name = name + ".tar";
+                }
+            }
+            // The member is buffered by nested() within the limits, so a .tar.gz is read as a tar.
+            ctx.nested(name, gz, -1, source.size());
+        }
+    }
+
+    private static void sevenZ(Source source, ExtractionContext ctx) throws Exception {
+        try (SevenZFile z = SevenZFile.builder().setSeekableByteChannel(source.channel()).get()) {
+            SevenZArchiveEntry e;
+            while ((e = z.getNextEntry()) != null) {
+                ctx.checkDeadline();
+                if (!e.isDirectory() && e.hasStream()) {
+                    ctx.nested(e.getName(), z.getInputStream(e), e.getSize(), -1);
+                }
+            }
+        } catch (PasswordRequiredException e) {
+            throw ExtractionProblem.encrypted("7z archive is password-protected");
+        }
+    }
+
+    private static void rar(Source source, ExtractionContext ctx) throws Exception {
+        try (InputStream in = source.open(); Archive rar = new Archive(in)) {
+            if (rar.isEncrypted()) {
+                throw ExtractionProblem.encrypted("rar archive is password-protected");
+            }
+            FileHeader h;
+            while ((h = rar.nextFileHeader()) != null) {
+                ctx.checkDeadline();
+                if (h.isDirectory()) {
+                    continue;
+                }
+                if (h.isEncrypted()) {
+                    throw ExtractionProblem.encrypted("rar member " + h.getFileName() + " is password-protected");
+                }
+                try (InputStream member = rar.getInputStream(h)) {
+                    ctx.nested(h.getFileName(), member, h.getFullUnpackSize(), h.getFullPackSize());
+                }
+            }
+        } catch (com.github.junrar.exception.UnsupportedRarV5Exception e) {
+            throw ExtractionProblem.unreadable("RAR5 archives are not supported by the rar reader (junrar)");
+        } catch (RarException e) {
+            throw ExtractionProblem.unreadable("rar: " + e.getClass().getSimpleName());
+        }
+    }
+}

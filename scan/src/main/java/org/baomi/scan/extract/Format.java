@@ -1,0 +1,40 @@
+package org.baomi.scan.extract;
+
+/** The formats the engine tells apart, with the media type printed for each. */
+public enum Format {
+    TEXT("text/plain"),
+    HTML("text/html"),
+    XML("application/xml"),
+    RTF("application/rtf"),
+    PDF("application/pdf"),
+    EML("message/rfc822"),
+    MSG("application/vnd.ms-outlook"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    ODT("application/vnd.oasis.opendocument.text"),
+    ODS("application/vnd.oasis.opendocument.spreadsheet"),
+    ODP("application/vnd.oasis.opendocument.presentation"),
+    OFD("application/ofd"),
+    DOC("application/msword"),
+    XLS("application/vnd.ms-excel"),
+    PPT("application/vnd.ms-powerpoint"),
+    OOXML_ENCRYPTED("application/x-tika-ooxml-protected"),
+    OLE2("application/x-tika-msoffice"),
+    ZIP("application/zip"),
+    TAR("application/x-tar"),
+    GZIP("application/gzip"),
+    SEVEN_Z("application/x-7z-compressed"),
+    RAR("application/vnd.rar"),
+    BINARY("application/octet-stream");
+
+    private final String mediaType;
+
+    Format(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+}

@@ -1,0 +1,176 @@
+package org.baomi.scan.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * Tells the format by content first (magic bytes, then the member names of zip and OLE2
+ * containers, which is how WPS files saved as .wps/.et/.dps are recognised) and by the
+ * file name only where content cannot tell (text, HTML, e-mail).
+ */
+public final class FormatDetector {
+    private FormatDetector() {
+    }
+
+    public static Format detect(Source src) throws IOException {
+        byte[] head = new byte[8192];
+        int n;
+        try (InputStream in = src.open()) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String name = src.name().toLowerCase(Locale.ROOT);
+        if (starts(head, n, 0x50, 0x4B, 0x03, 0x04) || starts(head, n, 0x50, 0x4B, 0x05, 0x06)) {
+            return zipKind(src);
+        }
+        if (starts(head, n, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return oleKind(src);
+        }
+        if (starts(head, n, '%', 'P', 'D', 'F')) {
+            return Format.PDF;
+        }
+        if (starts(head, n, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+            return Format.SEVEN_Z;
+        }
+        if (starts(head, n, 'R', 'a', 'r', '!', 0x1A, 0x07)) {
+            return Format.RAR;
+        }
+        if (starts(head, n, 0x1F, 0x8B)) {
+            return Format.GZIP;
+        }
+        if (n >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
+            return Format.TAR;
+        }
+        if (starts(head, n, '{', '\\', 'r', 't', 'f')) {
+            return Format.RTF;
+        }
+        if (name.endsWith(".eml") || name.endsWith(".mht") || name.endsWith(".mhtml")) {
+            return Format.EML;
+        }
+        if (looksBinary(head, n)) {
+            return Format.BINARY;
+        }
+        String lead = new String(head, 0, Math.min(n, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml") || lead.startsWith("<!doctype html")
+                || lead.startsWith("<html")) {
+            return Format.HTML;
+        }
+        if (name.endsWith(".xml") || lead.startsWith("<?xml")) {
+            return Format.XML;
+        }
+        if (lead.startsWith("received:") || lead.startsWith("return-path:") || lead.startsWith("mime-version:")) {
+            return Format.EML;
+        }
+        return Format.TEXT;
+    }
+
+    private static boolean starts(byte[] b, int n, int... magic) {
+        if (n < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** NUL bytes outside a UTF-16 pattern mean a binary format we do not read. */
+    private static boolean looksBinary(byte[] b, int n) {
+        if (n >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF))) {
+            return false;
+        }
+        int zerosEven = 0;
+        int zerosOdd = 0;
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) {
+                if ((i & 1) == 0) {
+                    zerosEven++;
+                } else {
+                    zerosOdd++;
+                }
+            }
+        }
+        if (zerosEven + zerosOdd == 0) {
+            return false;
+        }
+        // UTF-16 without a BOM: zeros on one side only.
+        boolean utf16 = (zerosOdd > n / 8 && zerosEven == 0) || (zerosEven > n / 8 && zerosOdd == 0);
+        return !utf16;
+    }
+
+    private static Format zipKind(Source src) {
+        Set<String> names = new HashSet<>();
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(src.channel()).get()) {
+            var entries = zip.getEntries();
+            int count = 0;
+            while (entries.hasMoreElements() && count++ < 10000) {
+                ZipArchiveEntry e = entries.nextElement();
+                names.add(e.getName());
+                if (e.getName().equals("mimetype")) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        String mt = new String(in.readNBytes(100), java.nio.charset.StandardCharsets.US_ASCII).trim();
+                        if (mt.contains("opendocument.text")) {
+                            return Format.ODT;
+                        }
+                        if (mt.contains("opendocument.spreadsheet")) {
+                            return Format.ODS;
+                        }
+                        if (mt.contains("opendocument.presentation")) {
+                            return Format.ODP;
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Format.ZIP; // the archive reader will tell what is wrong with it
+        }
+        if (names.contains("[Content_Types].xml")) {
+            if (names.contains("word/document.xml")) {
+                return Format.DOCX;
+            }
+            if (names.contains("xl/workbook.xml")) {
+                return Format.XLSX;
+            }
+            if (names.contains("ppt/presentation.xml")) {
+                return Format.PPTX;
+            }
+        }
+        if (names.contains("OFD.xml") || names.contains("ofd.xml")) {
+            return Format.OFD;
+        }
+        return Format.ZIP;
+    }
+
+    private static Format oleKind(Source src) {
+        try (InputStream in = src.open(); POIFSFileSystem fs = new POIFSFileSystem(in)) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+                return Format.OOXML_ENCRYPTED;
+            }
+            if (root.hasEntry("WordDocument")) {
+                return Format.DOC;
+            }
+            if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK") || root.hasEntry("Book")) {
+                return Format.XLS;
+            }
+            if (root.hasEntry("PowerPoint Document")) {
+                return Format.PPT;
+            }
+            if (root.hasEntry("__properties_version1.0") || root.getEntryNames().stream().anyMatch(s -> s.startsWith("__substg1.0_"))) {
+                return Format.MSG;
+            }
+            return Format.OLE2;
+        } catch (IOException | RuntimeException e) {
+            return Format.OLE2;
+        }
+    }
+}

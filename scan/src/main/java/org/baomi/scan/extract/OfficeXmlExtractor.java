@@ -1,0 +1,282 @@
+package org.baomi.scan.extract;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.baomi.scan.engine.Location;
+import org.baomi.scan.engine.Zone;
+
+/**
+ * Zip-of-XML documents: OOXML (docx, xlsx, pptx), OpenDocument (odt, ods, odp) and OFD
+ * (GB/T 33190). Each part is mapped to a location by its name, so headers, footers,
+ * comments, notes, properties and embedded files are all read; tracked changes and
+ * hidden text are in the body parts and come with them.
+ */
+public final class OfficeXmlExtractor implements Extractor {
+    private static final Pattern NUMBER = Pattern.compile("(\\d+)(?=\\.xml$)");
+    private static final Pattern OFD_PAGE = Pattern.compile("Page_?(\\d+)/Content\\.xml$", Pattern.CASE_INSENSITIVE);
+    private final Format format;
+
+    public OfficeXmlExtractor(Format format) {
+        this.format = format;
+    }
+
+    @Override
+    public void extract(Source source, ExtractionContext ctx) throws Exception {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(source.channel()).get()) {
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            // Document order: slide 2 before slide 10.
+            entries.sort((a, b) -> naturalKey(a.getName()).compareTo(naturalKey(b.getName())));
+            List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip) : List.of();
+            List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
+            for (ZipArchiveEntry e : entries) {
+                ctx.checkDeadline();
+                if (e.getGeneralPurposeBit().usesEncryption()) {
+                    throw ExtractionProblem.encrypted("encrypted zip entry " + e.getName());
+                }
+                String name = e.getName();
+                if (name.contains("/embeddings/") || name.startsWith("Res/") && !name.endsWith(".xml")
+                        || name.startsWith("Pictures/") && name.endsWith(".bin") || name.startsWith("Object ")) {
+                    if (!isMedia(name)) {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            ctx.nested(name, in, e.getSize(), e.getCompressedSize());
+                        }
+                    }
+                    continue;
+                }
+                Location loc = locate(name, sheetNames);
+                if (loc == null) {
+                    continue;
+                }
+                String text;
+                try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                        : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
+                    text = format == Format.XLSX && name.startsWith("xl/worksheets/")
+                            ? sheetText(in, sharedStrings) : XmlText.of(in);
+                }
+                if (!text.isBlank()) {
+                    ctx.text(loc, text);
+                }
+            }
+        }
+    }
+
+    private static boolean isMedia(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".gif") || n.endsWith(".emf")
+                || n.endsWith(".wmf") || n.endsWith(".bmp") || n.endsWith(".tif") || n.endsWith(".svg");
+    }
+
+    private static String naturalKey(String name) {
+        Matcher m = Pattern.compile("\\d+").matcher(name);
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            sb.append(name, last, m.start()).append(String.format("%08d", Long.parseLong(m.group().length() > 8
+                    ? m.group().substring(0, 8) : m.group())));
+            last = m.end();
+        }
+        return sb.append(name.substring(last)).toString();
+    }
+
+    private static int number(String name) {
+        Matcher m = NUMBER.matcher(name);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    /** Where a part's text belongs, or null for parts without document text. */
+    Location locate(String name, List<String> sheetNames) {
+        switch (format) {
+            case DOCX -> {
+                if (name.equals("word/document.xml")) {
+                    return new Location("paragraph", Zone.BODY, true, true);
+                }
+                if (name.matches("word/header\\d*\\.xml")) {
+                    return Location.of("header", Zone.HEADER);
+                }
+                if (name.matches("word/footer\\d*\\.xml")) {
+                    return Location.of("footer", Zone.FOOTER);
+                }
+                if (name.matches("word/comments\\w*\\.xml")) {
+                    return Location.of("comment", Zone.COMMENT);
+                }
+                if (name.matches("word/(footnotes|endnotes)\\.xml")) {
+                    return Location.of("note", Zone.NOTE);
+                }
+            }
+            case XLSX -> {
+                if (name.matches("xl/worksheets/sheet\\d+\\.xml")) {
+                    int n = number(name);
+                    String sheet = n - 1 < sheetNames.size() ? sheetNames.get(n - 1) : "Sheet" + n;
+                    return Location.body("sheet " + sheet, n == 1);
+                }
+                if (name.matches("xl/comments\\d*\\.xml") || name.startsWith("xl/threadedComments/")) {
+                    return Location.of("comment", Zone.COMMENT);
+                }
+            }
+            case PPTX -> {
+                if (name.matches("ppt/slides/slide\\d+\\.xml")) {
+                    int n = number(name);
+                    return Location.body("slide " + n, n == 1);
+                }
+                if (name.matches("ppt/notesSlides/notesSlide\\d+\\.xml")) {
+                    return Location.of("notes " + number(name), Zone.NOTE);
+                }
+                if (name.matches("ppt/(comments/)?comment\\w*\\.xml") || name.startsWith("ppt/comments/")) {
+                    return Location.of("comment", Zone.COMMENT);
+                }
+                if (name.matches("ppt/slideMasters/slideMaster\\d+\\.xml")) {
+                    return Location.of("header", Zone.HEADER);
+                }
+            }
+            case ODT, ODS, ODP -> {
+                if (name.equals("content.xml")) {
+                    return new Location("paragraph", Zone.BODY, true, true);
+                }
+                if (name.equals("styles.xml")) {
+                    return Location.of("header", Zone.HEADER);
+                }
+                if (name.equals("meta.xml")) {
+                    return Location.of("metadata", Zone.METADATA);
+                }
+            }
+            case OFD -> {
+                Matcher m = OFD_PAGE.matcher(name);
+                if (m.find()) {
+                    int n = Integer.parseInt(m.group(1)) + (name.contains("Page_0/") ? 1 : 0);
+                    return Location.body("page " + n, n == 1);
+                }
+                if (name.equalsIgnoreCase("OFD.xml")) {
+                    return Location.of("metadata", Zone.METADATA);
+                }
+                if (name.contains("/Annots/") || name.contains("/Annotation")) {
+                    return Location.of("comment", Zone.COMMENT);
+                }
+                if (name.contains("/Tpls/")) {
+                    return Location.of("header", Zone.HEADER);
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (name.startsWith("docProps/") && name.endsWith(".xml")) {
+            return Location.of("metadata", Zone.METADATA);
+        }
+        return null;
+    }
+
+    private static List<String> sharedStrings(ZipFile zip) throws Exception {
+        ZipArchiveEntry e = zip.getEntry("xl/sharedStrings.xml");
+        List<String> out = new ArrayList<>();
+        if (e == null) {
+            return out;
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            XMLStreamReader r = XmlText.reader(in);
+            StringBuilder sb = null;
+            boolean inPhonetic = false;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    String n = r.getLocalName();
+                    if (n.equals("si")) {
+                        sb = new StringBuilder();
+                    } else if (n.equals("rPh")) {
+                        inPhonetic = true;
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    String n = r.getLocalName();
+                    if (n.equals("si") && sb != null) {
+                        out.add(sb.toString());
+                        sb = null;
+                    } else if (n.equals("rPh")) {
+                        inPhonetic = false;
+                    }
+                } else if (ev == XMLStreamConstants.CHARACTERS && sb != null && !inPhonetic) {
+                    sb.append(r.getText());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> sheetNames(ZipFile zip) throws Exception {
+        ZipArchiveEntry e = zip.getEntry("xl/workbook.xml");
+        List<String> out = new ArrayList<>();
+        if (e == null) {
+            return out;
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            XMLStreamReader r = XmlText.reader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sheet")) {
+                    out.add(r.getAttributeValue(null, "name"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Cell text of a worksheet: shared strings, inline strings, string formula results, header/footer. */
+    private static String sheetText(InputStream in, List<String> shared) throws Exception {
+        XMLStreamReader r = XmlText.reader(in);
+        StringBuilder sb = new StringBuilder();
+        String type = null;
+        boolean inValue = false;
+        boolean inText = false;
+        StringBuilder value = new StringBuilder();
+        while (r.hasNext()) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String n = r.getLocalName();
+                if (n.equals("c")) {
+                    type = r.getAttributeValue(null, "t");
+                } else if (n.equals("v")) {
+                    inValue = true;
+                    value.setLength(0);
+                } else if (n.equals("t") || n.equals("oddHeader") || n.equals("oddFooter") || n.equals("evenHeader")
+                        || n.equals("evenFooter") || n.equals("firstHeader") || n.equals("firstFooter")) {
+                    inText = true;
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                String n = r.getLocalName();
+                if (n.equals("v")) {
+                    inValue = false;
+                    if ("s".equals(type)) {
+                        try {
+                            int idx = Integer.parseInt(value.toString().trim());
+                            if (idx >= 0 && idx < shared.size()) {
+                                sb.append(shared.get(idx)).append('\t');
+                            }
+                        } catch (NumberFormatException ignored) {
+                            // a damaged index is just not text
+                        }
+                    } else if ("str".equals(type) || "inlineStr".equals(type)) {
+                        sb.append(value).append('\t');
+                    }
+                } else if (n.equals("row")) {
+                    sb.append('\n');
+                } else if (inText) {
+                    inText = false;
+                    sb.append(n.equals("t") ? '\t' : '\n');
+                }
+            } else if (ev == XMLStreamConstants.CHARACTERS) {
+                if (inValue) {
+                    value.append(r.getText());
+                } else if (inText) {
+                    sb.append(r.getText());
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

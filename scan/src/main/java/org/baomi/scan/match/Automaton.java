@@ -1,0 +1,543 @@
+package org.baomi.scan.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aho-Corasick automaton over normalised UTF-16 characters, compiled to a deterministic
+ * automaton stored in a double array.
+ *
+ * <p>Why hand-written (docs/adr/0100): the matcher is the product's hot loop. Every
+ * character of the pattern alphabet gets a dense code, and the depth-one state of code
+ * {@code c} has state number {@code c}; the root's transition on {@code c} is therefore
+ * {@code c} itself and needs no memory. Each other state stores, in the double array,
+ * only the transitions where it differs from the root (its own children and those
+ * inherited through its failure chain), so one step is: look up the character's class
+ * (which also performs {@link Normalizer normalisation}), read one cell, keep its target
+ * if the cell belongs to the current state, else fall back to the code. No failure
+ * loop, no hash, one likely cache miss per character.
+ *
+ * <p>All occurrences are reported, overlapping ones included, with offsets into the
+ * original text. Instances are immutable and thread-safe; a {@link Cursor} holds the
+ * per-stream state and is used by one thread.
+ */
+public final class Automaton {
+    private static final int SPACE_CLASS = -1;
+    private static final int IGNORE_CLASS = -2;
+    private static final int SPACED_FLAG = 1 << 24;
+    private static final int CODE_MASK = SPACED_FLAG - 1;
+    private static final int BIGRAM_BITS = 18;
+
+    private final int[] states;   // per state: base, report (first state with an output on the suffix chain)
+    private final int[] cells;    // per cell: owning state (check), target state
+    private final int[] out;      // per state: key + 1, or 0
+    private final int[] dict;     // per state: next state with an output along the failure chain
+    private final int[] length;   // normalised length of each key
+    private final int[] classes;  // raw char -> code | SPACED_FLAG, or SPACE_CLASS / IGNORE_CLASS
+    private final int[][] duplicates;
+    private final long[] bigrams;   // hashed (depth-one state, code) pairs that have a row entry
+    private final int spaceCode;
+    private final int ringMask;
+    private final int alphabetSize;
+
+    private Automaton(int[] states, int[] cells, int[] out, int[] dict, int[] length, int[] classes,
+                      int[][] duplicates, int spaceCode, int maxLen, int alphabetSize) {
+        this.alphabetSize = alphabetSize;
+        this.states = states;
+        this.cells = cells;
+        this.out = out;
+        this.dict = dict;
+        this.length = length;
+        this.classes = classes;
+        this.duplicates = duplicates;
+        this.spaceCode = spaceCode;
+        this.ringMask = Integer.highestOneBit(Math.max(2, maxLen) * 2 - 1) - 1;
+        this.bigrams = new long[1 << (BIGRAM_BITS - 6)];
+        for (int t = 0; t < cells.length / 2; t++) {
+            int owner = cells[2 * t];
+            if (owner > 0 && states[2 * owner + 1] >= 0 && isDepthOne(owner)) {
+                int h = bigram(owner, t - states[2 * owner]);
+                bigrams[h >>> 6] |= 1L << h;
+            }
+        }
+    }
+
+    private boolean isDepthOne(int state) {
+        return state <= alphabetSize;
+    }
+
+    private static int bigram(int state, int code) {
+        return ((state * 0x9E3779B1) ^ (code * 0x85EBCA6B)) >>> (32 - BIGRAM_BITS);
+    }
+
+    /**
+     * Builds an automaton from patterns; each is {@linkplain Normalizer#normalize normalised}
+     * first, and its index in {@code patterns} is the key reported. Patterns that normalise
+     * to nothing never match.
+     */
+    public static Automaton build(List<String> patterns) {
+        return new Builder(patterns).build();
+    }
+
+    /** Number of keys the automaton was built from. */
+    public int size() {
+        return length.length;
+    }
+
+    /** Normalised length of key {@code key} (0 for a pattern that never matches). */
+    public int length(int key) {
+        return length[key];
+    }
+
+    /**
+     * Keys that normalise to the same text as {@code key}; only the first of such a group
+     * is reported, and callers fan out to the others with this.
+     */
+    public int[] duplicatesOf(int key) {
+        int[] d = duplicates[key];
+        return d == null ? new int[0] : d;
+    }
+
+    /** A fresh matching state at the start of a text. */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** Convenience: all matches in one string. */
+    public void match(CharSequence text, MatchSink sink) {
+        char[] buf = text.toString().toCharArray();
+        cursor().feed(buf, 0, buf.length, 0, sink);
+    }
+
+    /** Streaming matching state; feed consecutive chunks of one text. */
+    public final class Cursor {
+        private int state;
+        private int last;
+        private long emitted;
+        private boolean pending;
+        private long pendingAt;
+        private boolean prevSpaced;
+        private final long[] ring = new long[ringMask + 1];
+        private int[] counts;
+        private boolean[] notify;
+
+        private Cursor() {
+        }
+
+        /** Forgets the text so far, so the next chunk starts a new text. */
+        public void reset() {
+            state = 0;
+            last = 0;
+            emitted = 0;
+            pending = false;
+            prevSpaced = false;
+        }
+
+        /**
+         * Matches {@code buf[from, to)}, whose first character is at original offset
+         * {@code base}, continuing from the previous chunk.
+         */
+        public void feed(char[] buf, int from, int to, long base, MatchSink sink) {
+            final int[] st = states;
+            final int[] ce = cells;
+            final int[] cls = classes;
+            final long[] bg = bigrams;
+            final long[] ring = this.ring;
+            final int mask = ringMask;
+            final long shift = base - from;
+            int s = state;
+            int d = last;
+            long n = emitted;
+            boolean pend = pending;
+            long pendAt = pendingAt;
+            boolean prevSp = prevSpaced;
+            for (int i = from; i < to; i++) {
+                int c = cls[buf[i]];
+                if (c < 0) {
+                    // Whitespace only matters inside a partial match; ignorables never do.
+                    if (c == SPACE_CLASS && s != 0 && !pend) {
+                        pend = true;
+                        pendAt = shift + i;
+                    }
+                    continue;
+                }
+                boolean spaced = (c & SPACED_FLAG) != 0;
+                if (pend) {
+                    pend = false;
+                    if (prevSp && spaced) {
+                        int sc = spaceCode;
+                        if (sc == 0) {
+                            s = 0;
+                            d = 0;
+                        } else {
+                            int t = (st[s << 1] + sc) << 1;
+                            if (ce[t] == s) {
+                                s = ce[t + 1];
+                            } else if (s != d && ce[t = (st[d << 1] + sc) << 1] == d) {
+                                s = ce[t + 1];
+                            } else {
+                                s = sc;
+                            }
+                            d = sc;
+                            ring[(int) n & mask] = pendAt;
+                            n++;
+                            int r = st[(s << 1) + 1];
+                            if (r != 0) {
+                                report(r, n, pendAt + 1, sink);
+                            }
+                        }
+                    }
+                }
+                prevSp = spaced;
+                int code = c & CODE_MASK;
+                ring[(int) n & mask] = shift + i;
+                n++;
+                // One character deep, a deeper transition is rare; a bitmap of the pairs that
+                // have one (small enough for the first-level cache) skips the cell lookup.
+                if (s == d) {
+                    int h = bigram(s, code);
+                    if ((bg[h >>> 6] & (1L << h)) == 0) {
+                        s = code;
+                        d = code;
+                        int r = st[(s << 1) + 1];
+                        if (r != 0) {
+                            report(r, n, shift + i + 1, sink);
+                        }
+                        continue;
+                    }
+                }
+                int t = (st[s << 1] + code) << 1;
+                if (ce[t] == s) {
+                    s = ce[t + 1];
+                } else if (s != d && ce[t = (st[d << 1] + code) << 1] == d) {
+                    s = ce[t + 1];
+                } else {
+                    s = code;
+                }
+                d = code;
+                int r = st[(s << 1) + 1];
+                if (r != 0) {
+                    report(r, n, shift + i + 1, sink);
+                }
+            }
+            state = s;
+            last = d;
+            emitted = n;
+            pending = pend;
+            pendingAt = pendAt;
+            prevSpaced = prevSp;
+        }
+
+        private void report(int r, long n, long end, MatchSink sink) {
+            for (; r != 0; r = dict[r]) {
+                int key = out[r] - 1;
+                if (counts != null) {
+                    counts[key]++;
+                    if (!notify[key]) {
+                        continue;
+                    }
+                }
+                sink.onMatch(key, ring[(int) (n - length[key]) & ringMask], end);
+            }
+        }
+
+        /**
+         * Counts every match per key in {@code counts}, and calls the sink only for keys
+         * whose {@code notify} entry is true. Callers that have all they need of a key (a
+         * full list of findings) switch it off and keep counting at no cost per match.
+         */
+        public void countInto(int[] counts, boolean[] notify) {
+            this.counts = counts;
+            this.notify = notify;
+        }
+    }
+
+    /** Trie, failure links, per-state deterministic rows, then double-array placement. */
+    private static final class Builder {
+        private final List<String> patterns;
+        private final int[] charCode = new int[65536];
+        private int alphabet;
+        // Trie edges: an open-addressing map (state, code) -> child, and per-state sibling lists.
+        private long[] edgeKeys = new long[1 << 16];
+        private int[] edgeVals = new int[1 << 16];
+        private int edges;
+        private int[] firstChild = new int[1 << 12];
+        private int[] nextSibling = new int[1 << 12];
+        private int[] lastCode = new int[1 << 12];
+        private int stateCount;
+
+        Builder(List<String> patterns) {
+            this.patterns = patterns;
+        }
+
+        private int newState(int code) {
+            if (stateCount == firstChild.length) {
+                firstChild = Arrays.copyOf(firstChild, stateCount * 2);
+                nextSibling = Arrays.copyOf(nextSibling, stateCount * 2);
+                lastCode = Arrays.copyOf(lastCode, stateCount * 2);
+            }
+            firstChild[stateCount] = -1;
+            nextSibling[stateCount] = -1;
+            lastCode[stateCount] = code;
+            return stateCount++;
+        }
+
+        private static long edgeKey(int s, int code) {
+            return ((long) s << 32) | code;
+        }
+
+        private int slot(long key) {
+            int mask = edgeKeys.length - 1;
+            int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (edgeVals[h] != 0 && edgeKeys[h] != key) {
+                h = (h + 1) & mask;
+            }
+            return h;
+        }
+
+        /** Child of s on code, or -1. */
+        private int child(int s, int code) {
+            int h = slot(edgeKey(s, code));
+            return edgeVals[h] == 0 ? -1 : edgeVals[h] - 1;
+        }
+
+        private int addChild(int s, int code) {
+            if ((edges + 1) * 2 > edgeKeys.length) {
+                long[] oldKeys = edgeKeys;
+                int[] oldVals = edgeVals;
+                edgeKeys = new long[oldKeys.length * 2];
+                edgeVals = new int[oldVals.length * 2];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldVals[i] != 0) {
+                        int h = slot(oldKeys[i]);
+                        edgeKeys[h] = oldKeys[i];
+                        edgeVals[h] = oldVals[i];
+                    }
+                }
+            }
+            int t = newState(code);
+            int h = slot(edgeKey(s, code));
+            edgeKeys[h] = edgeKey(s, code);
+            edgeVals[h] = t + 1;
+            edges++;
+            nextSibling[t] = firstChild[s];
+            firstChild[s] = t;
+            return t;
+        }
+
+        Automaton build() {
+            int n = patterns.size();
+            String[] norm = new String[n];
+            int maxLen = 1;
+            for (int k = 0; k < n; k++) {
+                norm[k] = Normalizer.normalize(patterns.get(k)).text();
+                maxLen = Math.max(maxLen, norm[k].length());
+                for (int i = 0; i < norm[k].length(); i++) {
+                    char c = norm[k].charAt(i);
+                    if (charCode[c] == 0) {
+                        charCode[c] = ++alphabet;
+                    }
+                }
+            }
+            // State c is the depth-one state of code c, so the root's transitions are free.
+            for (int s = 0; s <= alphabet; s++) {
+                newState(s);
+            }
+            List<Integer> termList = new ArrayList<>();
+            int[] length = new int[n];
+            int[][] duplicates = new int[n][];
+            Map<Integer, Integer> keyOfState = new HashMap<>(n * 2);
+            for (int k = 0; k < n; k++) {
+                String p = norm[k];
+                length[k] = p.length();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                int s = charCode[p.charAt(0)];
+                for (int i = 1; i < p.length(); i++) {
+                    int code = charCode[p.charAt(i)];
+                    int t = child(s, code);
+                    if (t < 0) {
+                        t = addChild(s, code);
+                    }
+                    s = t;
+                }
+                Integer first = keyOfState.putIfAbsent(s, k);
+                if (first != null) {
+                    int[] d = duplicates[first] == null ? new int[0] : duplicates[first];
+                    d = Arrays.copyOf(d, d.length + 1);
+                    d[d.length - 1] = k;
+                    duplicates[first] = d;
+                }
+            }
+            int count = stateCount;
+            int[] out = new int[count];
+            keyOfState.forEach((s, k) -> out[s] = k + 1);
+
+            // Breadth-first: failure links, output links and the rows that differ from the root.
+            int[] fail = new int[count];
+            int[] dict = new int[count];
+            int[][] rowCodes = new int[count][];
+            int[][] rowTargets = new int[count][];
+            int[] order = new int[count];
+            int head = 0;
+            int tail = 0;
+            for (int c = 1; c <= alphabet; c++) {
+                order[tail++] = c;
+            }
+            while (head < tail) {
+                int s = order[head++];
+                int f = fail[s];
+                dict[s] = out[f] != 0 ? f : dict[f];
+                int own = 0;
+                for (int k = firstChild[s]; k >= 0; k = nextSibling[k]) {
+                    own++;
+                }
+                // Row = own children, plus the failure state's row where there is no own child,
+                // except that a depth-one failure state is not copied: the matcher consults the
+                // depth-one state of the last character itself, which keeps rows short when the
+                // alphabet is small (Latin) and placement fast.
+                boolean inherit = f > alphabet;
+                int[] fc = !inherit || rowCodes[f] == null ? new int[0] : rowCodes[f];
+                int[] ft = !inherit || rowTargets[f] == null ? new int[0] : rowTargets[f];
+                int[] codes = new int[own + fc.length];
+                int[] targets = new int[own + fc.length];
+                int m = 0;
+                for (int kid = firstChild[s]; kid >= 0; kid = nextSibling[kid]) {
+                    int code = lastCode[kid];
+                    codes[m] = code;
+                    targets[m++] = kid;
+                    fail[kid] = next(f, code, rowCodes, rowTargets, alphabet);
+                    order[tail++] = kid;
+                }
+                for (int i = 0; i < fc.length; i++) {
+                    if (own == 0 || child(s, fc[i]) < 0) {
+                        codes[m] = fc[i];
+                        targets[m++] = ft[i];
+                    }
+                }
+                if (m > 0) {
+                    rowCodes[s] = Arrays.copyOf(codes, m);
+                    rowTargets[s] = Arrays.copyOf(targets, m);
+                }
+            }
+            int[] states = new int[count * 2];
+            for (int s = 0; s < count; s++) {
+                states[2 * s + 1] = out[s] != 0 ? s : dict[s];
+            }
+            int[] cells = place(states, rowCodes, rowTargets, order, tail);
+
+            int[] classes = new int[65536];
+            for (int c = 0; c < 65536; c++) {
+                byte kind = Normalizer.kind((char) c);
+                if (kind == Normalizer.SPACE) {
+                    classes[c] = SPACE_CLASS;
+                } else if (kind == Normalizer.IGNORABLE) {
+                    classes[c] = IGNORE_CLASS;
+                } else {
+                    classes[c] = charCode[Normalizer.fold((char) c)] | (kind == Normalizer.SPACED ? SPACED_FLAG : 0);
+                }
+            }
+            return new Automaton(states, cells, out, dict, length, classes, duplicates, charCode[' '], maxLen, alphabet);
+        }
+
+        /** Deterministic transition of an already processed state (shallower than the caller). */
+        private int next(int s, int code, int[][] rowCodes, int[][] rowTargets, int alphabet) {
+            int t = lookup(s, code, rowCodes, rowTargets);
+            if (t < 0 && s > alphabet) {
+                // The depth-one state of s's last character; s's row does not hold its children.
+                t = lookup(lastCode[s], code, rowCodes, rowTargets);
+            }
+            return t < 0 ? code : t;
+        }
+
+        private static int lookup(int s, int code, int[][] rowCodes, int[][] rowTargets) {
+            int[] codes = rowCodes[s];
+            if (codes != null) {
+                for (int i = 0; i < codes.length; i++) {
+                    if (codes[i] == code) {
+                        return rowTargets[s][i];
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** First-fit placement of every non-empty row; returns the cell array. */
+        private int[] place(int[] states, int[][] rowCodes, int[][] rowTargets, int[] order, int count) {
+            BitSet used = new BitSet();
+            int[] cells = new int[Math.max(1024, (alphabet + 2) * 2)];
+            Arrays.fill(cells, -1);
+            int searchFrom = 1;
+            for (int idx = 0; idx < count; idx++) {
+                int s = order[idx];
+                int[] codes = rowCodes[s];
+                if (codes == null) {
+                    continue;
+                }
+                int min = Integer.MAX_VALUE;
+                for (int c : codes) {
+                    min = Math.min(min, c);
+                }
+                int base;
+                int tries = 0;
+                for (int p = used.nextClearBit(searchFrom); ; p = used.nextClearBit(p + 1)) {
+                    // A crowded stretch is given up on for later rows, trading a few holes
+                    // for placement time that stays linear in the number of cells.
+                    if (++tries == 256) {
+                        searchFrom = p;
+                    }
+                    base = p - min;
+                    if (base < 0) {
+                        continue;
+                    }
+                    boolean fits = true;
+                    for (int c : codes) {
+                        if (used.get(base + c)) {
+                            fits = false;
+                            break;
+                        }
+                    }
+                    if (fits) {
+                        break;
+                    }
+                }
+                states[2 * s] = base;
+                int needed = (base + alphabet + 2) * 2;
+                if (needed > cells.length) {
+                    int old = cells.length;
+                    cells = Arrays.copyOf(cells, Math.max(needed, old * 2));
+                    Arrays.fill(cells, old, cells.length, -1);
+                }
+                for (int i = 0; i < codes.length; i++) {
+                    int t = base + codes[i];
+                    used.set(t);
+                    cells[2 * t] = s;
+                    cells[2 * t + 1] = rowTargets[s][i];
+                }
+                searchFrom = used.nextClearBit(searchFrom);
+            }
+            // Rows that were never placed keep base 0; their lookups land on cells owned by
+            // others (or free), which never equal their own state number.
+            int needed = (alphabet + 2 + maxBase(states)) * 2;
+            if (needed > cells.length) {
+                int old = cells.length;
+                cells = Arrays.copyOf(cells, needed);
+                Arrays.fill(cells, old, cells.length, -1);
+            }
+            return cells;
+        }
+
+        private static int maxBase(int[] states) {
+            int max = 0;
+            for (int i = 0; i < states.length; i += 2) {
+                max = Math.max(max, states[i]);
+            }
+            return max;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.baomi.scan.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import org.baomi.scan.engine.FileResult;
+import org.baomi.scan.engine.FileStatus;
+import org.baomi.scan.engine.Finding;
+
+/** {@code --format table}: readable lines per finding, a progress line on a terminal, and a summary. */
+public final class TableWriter implements ReportWriter {
+    private final Writer out;
+    private final PrintStream progress;
+    private long files;
+
+    /** @param progress where to draw progress (a terminal's stderr), or null for none */
+    public TableWriter(Writer out, PrintStream progress) {
+        this.out = out;
+        this.progress = progress;
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void file(FileResult r) throws IOException {
+        files++;
+        if (progress != null) {
+            progress.print("\r\033[K" + files + " files scanned  " + shorten(r.path(), 60));
+            progress.flush();
+        }
+        if (r.findings().isEmpty() && r.status() == FileStatus.OK) {
+            return;
+        }
+        if (progress != null) {
+            progress.print("\r\033[K");
+        }
+        StringBuilder sb = new StringBuilder(r.path());
+        if (r.status() != FileStatus.OK) {
+            sb.append("  [").append(r.status().label()).append(": ").append(r.reason()).append(']');
+        }
+        sb.append('\n');
+        for (Finding f : r.findings()) {
+            sb.append(String.format("  %-6s %-10s %-14s %-18s %s%n", f.confidence().label(), f.category().label(),
+                    f.level() == null ? "-" : f.level(), f.location(), oneLine(f.text()) + "   …" + oneLine(f.context()) + "…"));
+        }
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ");
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
+    }
+
+    @Override
+    public void finish(Summary s) throws IOException {
+        if (progress != null) {
+            progress.print("\r\033[K");
+            progress.flush();
+        }
+        out.write(String.format("%n%d files, %d bytes, %d findings, %.1f s%n", s.files(), s.bytes(), s.findings(),
+                s.elapsedMs() / 1000.0));
+        out.flush();
+    }
+}

@@ -1,0 +1,130 @@
+package org.baomi.scan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract of SPEC section 5: formats, exit codes, messages, schema. */
+class ScanCommandTest {
+    @TempDir
+    static Path dir;
+    static JsonSchema schema;
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ScanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs/marked.txt"), "机密★10年\n关于工作的通知\n身份证 11010519491231002X 联系");
+        Files.writeString(dir.resolve("docs/clean.txt"), "今天天气很好。");
+        Files.writeString(dir.resolve("words.txt"), "# comment\n工作\t3\t业务\n天气 # trailing comment\n");
+        Files.writeString(dir.resolve("rules.yaml"), """
+                patterns:
+                  - rule: pattern.cn-resident-id
+                    regex: '\\d{17}[\\dXx]'
+                    checksum: cn-resident-id
+                    confidence: high
+                """);
+        try (InputStream in = ScanCommand.class.getResourceAsStream("/org/baomi/scan/report/scan-output.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    @Test
+    void jsonOutputMatchesTheSchemaAndExitIsOneOnFindings() throws Exception {
+        Run r = run("--format", "json", "--keywords", dir.resolve("words.txt").toString(), "--rules",
+                dir.resolve("rules.yaml").toString(), dir.resolve("docs").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode json = MAPPER.readTree(r.out());
+        Set<ValidationMessage> errors = schema.validate(json);
+        assertThat(errors).isEmpty();
+        assertThat(json.at("/summary/files").asInt()).isEqualTo(2);
+        assertThat(r.out()).contains("\"rule\":\"marking.cn\"", "\"level\":\"机密\"", "\"rule\":\"keyword.业务\"",
+                "\"rule\":\"pattern.cn-resident-id\"", "\"text\":\"11010519491231002X\"");
+    }
+
+    @Test
+    void jsonlWritesOneValidFileObjectPerLine() throws Exception {
+        Run r = run("--format", "jsonl", dir.resolve("docs").toString());
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            // Each line is a file object: validate it in its place in a whole document.
+            JsonNode doc = MAPPER.readTree("{\"tool\":\"baomi\",\"version\":\"t\",\"files\":[" + line
+                    + "],\"summary\":{\"files\":1,\"bytes\":0,\"findings\":0,\"elapsedMs\":0}}");
+            assertThat(schema.validate(doc)).as(line).isEmpty();
+        }
+    }
+
+    @Test
+    void exitIsZeroWhenNothingReachesTheThreshold() {
+        assertThat(run("--format", "csv", dir.resolve("docs/clean.txt").toString()).exit()).isZero();
+        assertThat(run("--min-confidence", "high", "--format", "csv", dir.resolve("docs/clean.txt").toString()).exit()).isZero();
+    }
+
+    @Test
+    void badOptionsNameTheOptionAndExitTwoWithoutAStackTrace() {
+        Run r = run("--format", "xml", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--format").doesNotContain("Exception", "\tat ");
+        r = run("--min-confidence", "very", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--min-confidence").doesNotContain("\tat ");
+        r = run("--threads", "0", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--threads");
+        r = run(dir.resolve("no-such-dir").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no-such-dir");
+        r = run("--keywords", dir.resolve("missing.txt").toString(), dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--keywords");
+    }
+
+    @Test
+    void badRulePackNamesTheFileAndField() throws Exception {
+        Path bad = dir.resolve("bad-rules.yaml");
+        Files.writeString(bad, "patterns:\n  - rule: x\n    regex: '('\n");
+        Run r = run("--rules", bad.toString(), dir.resolve("docs/clean.txt").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad-rules.yaml", "patterns[0].regex");
+        Files.delete(bad);
+    }
+
+    @Test
+    void outputFileHtmlAndTableFormats() throws Exception {
+        Path out = dir.resolve("report/out.html");
+        Files.createDirectories(out.getParent());
+        assertThat(run("--format", "html", "-o", out.toString(), dir.resolve("docs/marked.txt").toString()).exit()).isEqualTo(1);
+        assertThat(Files.readString(out)).startsWith("<!DOCTYPE html>").contains("机密★10年");
+        Run t = run(dir.resolve("docs/marked.txt").toString());
+        assertThat(t.out()).contains("marked.txt", "机密★10年", "1 files");
+        Files.delete(out);
+        Files.delete(out.getParent());
+    }
+}

@@ -1,0 +1,163 @@
+package org.baomi.scan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.baomi.scan.engine.TestCorpus.*;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.baomi.scan.rules.RuleSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recall and false positives over a corpus the test builds itself: markings in body,
+ * header, footer, comment, metadata, nested archives and with evasion tricks, and
+ * ordinary documents that mention the same words in prose.
+ */
+class CorpusTest {
+    @TempDir
+    static Path dir;
+    static final Map<String, FileResult> results = new ConcurrentHashMap<>();
+
+    /** File -> the marking that must be found at medium or above: level and location prefix. */
+    static final Map<String, String[]> EXPECTED = Map.ofEntries(
+            Map.entry("body.docx", new String[] {"机密", "paragraph 1"}),
+            Map.entry("header.docx", new String[] {"绝密", "header"}),
+            Map.entry("footer.docx", new String[] {"秘密", "footer"}),
+            Map.entry("comment.docx", new String[] {"机密", "comment"}),
+            Map.entry("title.docx", new String[] {"秘密", "metadata"}),
+            Map.entry("sheet.xlsx", new String[] {"绝密", "sheet 工资"}),
+            Map.entry("cellcomment.xlsx", new String[] {"机密", "comment"}),
+            Map.entry("slides.pptx", new String[] {"TOP SECRET", "slide 2"}),
+            Map.entry("old.xls", new String[] {"机密", "sheet 名单"}),
+            Map.entry("banner.pdf", new String[] {"TOP SECRET", "page 1"}),
+            Map.entry("header.odt", new String[] {"机密", "header"}),
+            Map.entry("page.ofd", new String[] {"秘密", "page 1"}),
+            Map.entry("gbk.txt", new String[] {"机密", "line 1"}),
+            Map.entry("big5.txt", new String[] {"机密", "line 1"}),
+            Map.entry("utf16.txt", new String[] {"绝密", "line 1"}),
+            Map.entry("spaced.txt", new String[] {"秘密", "line 1"}),
+            Map.entry("zerowidth.txt", new String[] {"机密", "line 1"}),
+            Map.entry("fullwidth.txt", new String[] {"SECRET", "line 1"}),
+            Map.entry("uk.txt", new String[] {"OFFICIAL-SENSITIVE", "line 1"}),
+            Map.entry("nato.txt", new String[] {"COSMIC TOP SECRET", "line 1"}),
+            Map.entry("page.html", new String[] {"内部", "line"}),
+            Map.entry("memo.rtf", new String[] {"机密", "paragraph 1"}),
+            Map.entry("archive.zip!/inner/deep.zip!/memo.docx", new String[] {"机密", "paragraph 1"}),
+            Map.entry("bundle.tar.gz!/bundle.tar!/plan.txt", new String[] {"绝密", "line 1"}),
+            Map.entry("pack.7z!/note.txt", new String[] {"秘密", "line 1"}),
+            Map.entry("mail.eml!/附件.docx", new String[] {"机密", "header"}),
+            Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}));
+
+    static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx");
+
+    @BeforeAll
+    static void buildAndScan() throws Exception {
+        String memo = "关于2024年工作安排的通知\n各部门：现将有关事项通知如下。";
+        write(dir, "body.docx", docx("机密★10年\n" + memo, null, null, null, null));
+        write(dir, "header.docx", docx(memo, "绝密★长期", null, null, null));
+        write(dir, "footer.docx", docx(memo, null, "秘密", null, null));
+        write(dir, "comment.docx", docx(memo, null, null, "此件应定为机密★5年", null));
+        write(dir, "title.docx", docx(memo, null, null, null, "秘密★1年"));
+        write(dir, "sheet.xlsx", xlsx("工资", "绝密", null));
+        write(dir, "cellcomment.xlsx", xlsx("Sheet1", "张三", "机密★10年"));
+        write(dir, "slides.pptx", pptx("Quarterly review", "TOP SECRET//SI//NOFORN"));
+        write(dir, "old.xls", xls("名单", "机密★20年"));
+        write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));
+        write(dir, "header.odt", odt(memo, "机密★2027年6月30日"));
+        write(dir, "page.ofd", ofd("秘密★会议结束后"));
+        write(dir, "gbk.txt", text("机密★10年\n" + memo, Charset.forName("GBK")));
+        write(dir, "big5.txt", text("機密★10年\n關於工作安排的通知，請各單位知悉並遵照執行。", Charset.forName("Big5")));
+        write(dir, "utf16.txt", text("\uFEFF绝密★30年\n" + memo, StandardCharsets.UTF_16LE));
+        write(dir, "spaced.txt", text("秘 密 ★ 1 年\n" + memo, StandardCharsets.UTF_8));
+        write(dir, "zerowidth.txt", text("机\u200b密★10年\n" + memo, StandardCharsets.UTF_8));
+        write(dir, "fullwidth.txt", text("ＳＥＣＲＥＴ\nMinutes of the meeting.", StandardCharsets.UTF_8));
+        write(dir, "uk.txt", text("OFFICIAL-SENSITIVE\nBriefing note for ministers.", StandardCharsets.UTF_8));
+        write(dir, "nato.txt", text("COSMIC TOP SECRET\nAnnex B.", StandardCharsets.UTF_8));
+        write(dir, "page.html", text("<html><head><title>通知</title></head><body><p>内部资料</p><p>" + memo + "</p></body></html>",
+                StandardCharsets.UTF_8));
+        // RTF as Word writes CJK: \\uN escapes with an ANSI fallback character.
+        write(dir, "memo.rtf", text("{\\rtf1\\ansi\\ansicpg936{\\fonttbl\\f0 SimSun;}\\f0 \\u26426?\\u23494?\\u9733?10\\u24180?\\par "
+                + "\\u36890?\\u30693?\\par}", StandardCharsets.US_ASCII));
+        write(dir, "archive.zip", zipOf("inner/deep.zip", zipOf("memo.docx", docx("机密★10年\n" + memo, null, null, null, null))));
+        write(dir, "bundle.tar.gz", tarGz("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8)));
+        sevenZ(dir.resolve("pack.7z"), "note.txt", "秘密★6个月\n备忘".getBytes(StandardCharsets.UTF_8));
+        write(dir, "mail.eml", eml("周报", "请查收附件。", "附件.docx", docx(memo, "机密★10年", null, null, null)));
+        write(dir, "机密★5年-会议纪要.txt", text("会议纪要", StandardCharsets.UTF_8));
+
+        // Documents a careful person would not flag.
+        write(dir, "prose.docx", docx("秘密文件管理制度\n为加强机密信息管理，各单位应建立内部管理制度，保守国家秘密。", null, null, null, null));
+        write(dir, "prose.txt", text("本单位的内部审计报告显示，秘密文件管理制度执行良好，机密事项均已登记。", StandardCharsets.UTF_8));
+        write(dir, "english.txt", text("The secret of success is preparation. Top secret recipes, confidential tips.", StandardCharsets.UTF_8));
+        write(dir, "copyright.txt", text("(C) 2024 Example Ltd. All rights reserved.\nItem(s) listed (s) below.", StandardCharsets.UTF_8));
+        write(dir, "clean.xlsx", xlsx("预算", "办公用品", null));
+
+        try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 2)) {
+            engine.scan(List.of(dir), r -> results.put(dir.relativize(Path.of(r.path().split("!/")[0])) + suffix(r.path()), r));
+        }
+    }
+
+    private static String suffix(String path) {
+        int i = path.indexOf("!/");
+        return i < 0 ? "" : path.substring(i);
+    }
+
+    @Test
+    void everyMarkedDocumentIsFoundWithItsLevelAndLocation() {
+        List<String> missed = new ArrayList<>();
+        EXPECTED.forEach((file, expect) -> {
+            FileResult r = results.get(file);
+            boolean found = r != null && r.atLeast(Confidence.MEDIUM).findings().stream()
+                    .anyMatch(f -> f.category() == Category.MARKING && f.level().equals(expect[0])
+                            && f.location().startsWith(expect[1]));
+            if (!found) {
+                missed.add(file + " expected " + String.join(" @ ", expect) + " got " + (r == null ? "no result (have "
+                        + results.keySet() + ")" : r.status() + " " + r.reason() + " " + r.findings()));
+            }
+        });
+        assertThat(missed).isEmpty();
+    }
+
+    @Test
+    void proseMentioningTheSameWordsIsNotFlagged() {
+        for (String file : CLEAN) {
+            FileResult r = results.get(file);
+            assertThat(r).as(file).isNotNull();
+            assertThat(r.status()).as(file).isEqualTo(FileStatus.OK);
+            assertThat(r.atLeast(Confidence.MEDIUM).findings()).as(file).isEmpty();
+        }
+    }
+
+    @Test
+    void proseMentionsAreStillReportedAtLowConfidence() {
+        assertThat(results.get("prose.txt").findings()).extracting(Finding::confidence).containsOnly(Confidence.LOW)
+                .isNotEmpty();
+    }
+
+    @Test
+    void markingsAtTheTopOrInHeadersAreHighConfidence() {
+        assertThat(results.get("header.docx").findings()).anyMatch(f -> f.confidence() == Confidence.HIGH);
+        assertThat(results.get("body.docx").findings()).anyMatch(f -> f.confidence() == Confidence.HIGH
+                && f.text().equals("机密★10年"));
+    }
+
+    @Test
+    void evasionFindingsQuoteTheOriginalText() {
+        assertThat(results.get("spaced.txt").findings()).anyMatch(f -> f.text().equals("秘 密 ★ 1 年") && f.offset() == 0);
+        assertThat(results.get("zerowidth.txt").findings()).anyMatch(f -> f.text().equals("机\u200b密★10年"));
+    }
+
+    @Test
+    void everyFileGetsAResultWithHashAndMediaType() {
+        FileResult docx = results.get("body.docx");
+        assertThat(docx.sha256()).hasSize(64);
+        assertThat(docx.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(results.get("archive.zip").mediaType()).isEqualTo("application/zip");
+    }
+}

@@ -1,0 +1,154 @@
+package org.baomi.scan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.baomi.scan.engine.TestCorpus.*;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.baomi.scan.rules.RuleSet;
+import org.junit.jupiter.api.AfterAll;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Encrypted, corrupt, truncated and hostile files get a status; none ends the scan. */
+class RobustnessTest {
+    static final Engine ENGINE = new Engine(new RuleSet().withBuiltInMarkings(),
+            new Limits(3, 50L << 20, 1L << 30, 100, Duration.ofSeconds(60), 100, 8L << 20), 1);
+
+    @AfterAll
+    static void close() {
+        ENGINE.close();
+    }
+
+    private static FileResult top(String name, byte[] data) {
+        List<FileResult> all = ENGINE.scan(name, data);
+        return all.get(all.size() - 1);
+    }
+
+    @Test
+    void passwordProtectedOfficeDocumentIsEncrypted() throws Exception {
+        FileResult r = top("locked.docx", encryptedDocx(docx("机密", null, null, null, null)));
+        assertThat(r.status()).isEqualTo(FileStatus.ENCRYPTED);
+    }
+
+    @Test
+    void passwordProtectedPdfIsEncrypted() throws Exception {
+        FileResult r = top("locked.pdf", pdf("TOP SECRET", "owner", "user"));
+        assertThat(r.status()).isEqualTo(FileStatus.ENCRYPTED);
+    }
+
+    @Test
+    void truncatedDocxIsUnreadableWithAReason() throws Exception {
+        byte[] docx = docx("机密★10年", null, null, null, null);
+        FileResult r = top("cut.docx", Arrays.copyOf(docx, docx.length / 2));
+        assertThat(r.status()).isIn(FileStatus.UNREADABLE, FileStatus.OK);
+        if (r.status() == FileStatus.UNREADABLE) {
+            assertThat(r.reason()).isNotBlank();
+        }
+    }
+
+    @Test
+    void corruptPdfIsUnreadable() {
+        FileResult r = top("bad.pdf", "%PDF-1.7\n garbage garbage".getBytes(StandardCharsets.US_ASCII));
+        assertThat(r.status()).isEqualTo(FileStatus.UNREADABLE);
+        assertThat(r.reason()).isNotBlank();
+    }
+
+    @Test
+    void zipBombIsStoppedByTheRatioLimit() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry("zeros.txt"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 40; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("after.txt"));
+            z.write("机密★10年".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        List<FileResult> all = ENGINE.scan("bomb.zip", bytes.toByteArray());
+        assertThat(all).anyMatch(r -> r.path().equals("bomb.zip!/zeros.txt") && r.status() == FileStatus.TOO_LARGE);
+        // The scan goes on with the next member.
+        assertThat(all).anyMatch(r -> r.path().equals("bomb.zip!/after.txt") && !r.findings().isEmpty());
+    }
+
+    @Test
+    void manyMembersTogetherAreStoppedByTheTotalExpansionBudget() throws Exception {
+        try (Engine small = new Engine(new RuleSet(), new Limits(3, 50L << 20, 3L << 20, 1000, Duration.ofSeconds(60), 10,
+                8L << 20), 1)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+                for (int i = 0; i < 5; i++) {
+                    z.putNextEntry(new ZipEntry("part" + i + ".txt"));
+                    z.write(new byte[1 << 20]);
+                    z.closeEntry();
+                }
+            }
+            List<FileResult> all = small.scan("many.zip", bytes.toByteArray());
+            assertThat(all).anyMatch(r -> r.status() == FileStatus.TOO_LARGE && r.reason().contains("in total"));
+            assertThat(all.get(all.size() - 1).path()).isEqualTo("many.zip");
+        }
+    }
+
+    @Test
+    void nestingBeyondTheDepthLimitIsSkipped() throws Exception {
+        byte[] data = "机密".getBytes(StandardCharsets.UTF_8);
+        String name = "x.txt";
+        for (int i = 0; i < 5; i++) {
+            data = zipOf(name, data);
+            name = "level" + i + ".zip";
+        }
+        List<FileResult> all = ENGINE.scan("outer.zip", zipOf(name, data));
+        assertThat(all).anyMatch(r -> r.status() == FileStatus.SKIPPED && r.reason().contains("nested deeper"));
+    }
+
+    @Test
+    void unknownBinaryIsSkippedButItsNameIsStillRead() {
+        byte[] bin = new byte[4096];
+        new Random(1).nextBytes(bin);
+        bin[0] = 0;
+        bin[1] = 0;
+        FileResult r = top("绝密★长期.bin", bin);
+        assertThat(r.status()).isEqualTo(FileStatus.SKIPPED);
+        assertThat(r.findings()).anyMatch(f -> f.location().equals("file name"));
+    }
+
+    /** Fuzz: random damage to a real document never escapes as an exception. */
+    static IntStream sixtySeeds() {
+        return IntStream.range(0, 60).map(i -> i * 167);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("sixtySeeds")
+    void damagedDocumentsNeverBreakTheScan(int seed) throws Exception {
+        byte[] doc = DOCX;
+        byte[] copy = doc.clone();
+        Random r = new Random(seed);
+        for (int i = 0; i < 1 + r.nextInt(20); i++) {
+            copy[r.nextInt(copy.length)] = (byte) r.nextInt(256);
+        }
+        List<FileResult> all = ENGINE.scan("fuzz.docx", copy);
+        assertThat(all).isNotEmpty();
+        assertThat(all.get(all.size() - 1).status()).isNotNull();
+    }
+
+    static final byte[] DOCX;
+
+    static {
+        try {
+            DOCX = docx("机密★10年\n正文", "页眉", "页脚", "批注", "标题");
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.baomi.scan.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFComment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** Documents the tests build themselves, one small writer per format. */
+final class TestCorpus {
+    private TestCorpus() {
+    }
+
+    static byte[] docx(String body, String header, String footer, String comment, String title) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String p : body.split("\n")) {
+                doc.createParagraph().createRun().setText(p);
+            }
+            if (header != null) {
+                doc.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(header);
+            }
+            if (footer != null) {
+                doc.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(footer);
+            }
+            if (comment != null) {
+                XWPFComment c = doc.createComments().createComment(BigInteger.ONE);
+                c.setAuthor("审阅人");
+                c.createParagraph().createRun().setText(comment);
+            }
+            if (title != null) {
+                doc.getProperties().getCoreProperties().setTitle(title);
+            }
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] xlsx(String sheetName, String cell, String comment) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = wb.createSheet(sheetName);
+            sheet.createRow(0).createCell(0).setCellValue("姓名");
+            sheet.createRow(1).createCell(0).setCellValue(cell);
+            if (comment != null) {
+                XSSFDrawing d = sheet.createDrawingPatriarch();
+                XSSFComment c = d.createCellComment(new XSSFClientAnchor(0, 0, 0, 0, 2, 2, 4, 4));
+                c.setString(comment);
+                sheet.getRow(0).getCell(0).setCellComment(c);
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] pptx(String slide1, String slide2) throws IOException {
+        try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            show.createSlide().createTextBox().setText(slide1);
+            show.createSlide().createTextBox().setText(slide2);
+            show.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] xls(String sheetName, String cell) throws IOException {
+        try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet(sheetName).createRow(0).createCell(0).setCellValue(cell);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] pdf(String line, String ownerPassword, String userPassword) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                cs.newLineAtOffset(50, 700);
+                cs.showText(line);
+                cs.endText();
+            }
+            if (userPassword != null) {
+                StandardProtectionPolicy p = new StandardProtectionPolicy(ownerPassword, userPassword, new AccessPermission());
+                p.setEncryptionKeyLength(128);
+                doc.protect(p);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** OpenDocument text: the zip layout of ODF 1.2 with a header in styles.xml. */
+    static byte[] odt(String body, String header) throws IOException {
+        return zip(new String[][] {
+            {"mimetype", "application/vnd.oasis.opendocument.text"},
+            {"content.xml", "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text><text:p>" + body
+                + "</text:p></office:text></office:body></office:document-content>"},
+            {"styles.xml", "<?xml version=\"1.0\"?><office:document-styles xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                + "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
+                + "<office:master-styles><style:master-page><style:header><text:p>" + header
+                + "</text:p></style:header></style:master-page></office:master-styles></office:document-styles>"},
+            {"meta.xml", "<?xml version=\"1.0\"?><office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"},
+        });
+    }
+
+    /** OFD (GB/T 33190): OFD.xml, a document root and one page of TextObjects. */
+    static byte[] ofd(String pageText) throws IOException {
+        return zip(new String[][] {
+            {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\">"
+                + "<ofd:DocBody><ofd:DocInfo><ofd:Title>报告</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                + "</ofd:DocBody></ofd:OFD>"},
+            {"Doc_0/Document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\">"
+                + "<ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>"},
+            {"Doc_0/Pages/Page_0/Content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\">"
+                + "<ofd:Content><ofd:Layer><ofd:TextObject ID=\"2\"><ofd:TextCode X=\"0\" Y=\"10\">" + pageText
+                + "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"},
+        });
+    }
+
+    static byte[] zip(String[][] entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (String[] e : entries) {
+                z.putNextEntry(new ZipEntry(e[0]));
+                z.write(e[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] zipOf(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry(name));
+            z.write(content);
+            z.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] tarGz(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes); TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+            TarArchiveEntry e = new TarArchiveEntry(name);
+            e.setSize(content.length);
+            tar.putArchiveEntry(e);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    static void sevenZ(Path target, String name, byte[] content) throws IOException {
+        try (SevenZOutputFile z = new SevenZOutputFile(target.toFile())) {
+            SevenZArchiveEntry e = new SevenZArchiveEntry();
+            e.setName(name);
+            z.putArchiveEntry(e);
+            z.write(content);
+            z.closeArchiveEntry();
+        }
+    }
+
+    static byte[] eml(String subject, String body, String attachmentName, byte[] attachment) {
+        String boundary = "b0undary";
+        String b64 = java.util.Base64.getMimeEncoder().encodeToString(attachment);
+        String subj = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "?=";
+        String s = "From: a@example.org\r\nTo: b@example.org\r\nSubject: " + subj + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary + "\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n--" + boundary + "\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"=?UTF-8?B?"
+                + java.util.Base64.getEncoder().encodeToString(attachmentName.getBytes(StandardCharsets.UTF_8)) + "?=\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n--" + boundary + "--\r\n";
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] encryptedDocx(byte[] docx) throws Exception {
+        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
+            Encryptor enc = info.getEncryptor();
+            enc.confirmPassword("secret");
+            try (OutputStream os = enc.getDataStream(fs)) {
+                os.write(docx);
+            }
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] text(String s, Charset cs) {
+        return s.getBytes(cs);
+    }
+
+    static void write(Path dir, String name, byte[] data) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.write(p, data);
+    }
+}
