@@ -40,10 +40,20 @@ public final class BrowserTestSupport implements ExecutionCondition {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=zh-CN", "--window-size=" + width + "," + height);
+        // No password manager: it would fill the login form it saw submitted before.
+        options.setExperimentalOption("prefs", java.util.Map.of("credentials_enable_service", false,
+                "profile.password_manager_enabled", false, "autofill.profile_enabled", false));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /** Replaces whatever a field holds with {@code text}, as a person retyping it would. */
+    public static void type(ChromeDriver driver, String id, String text) {
+        var field = driver.findElement(org.openqa.selenium.By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import java.time.Duration;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +48,10 @@ class LoginBrowserTest {
         browser.quit();
     }
 
+    void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -59,39 +66,41 @@ class LoginBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
         BrowserTestSupport.screenshot(browser, "login");
 
-        browser.findElement(By.id("username")).sendKeys(officer.username());
-        browser.findElement(By.id("password")).sendKeys("wrong password");
+        BrowserTestSupport.type(browser, "username", officer.username());
+        BrowserTestSupport.type(browser, "password", "wrong password");
         browser.findElement(By.id("login-submit")).click();
         assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("用户名或口令错误");
 
-        browser.findElement(By.id("username")).sendKeys(officer.username());
-        browser.findElement(By.id("password")).sendKeys(officer.password());
+        BrowserTestSupport.type(browser, "username", officer.username());
+        BrowserTestSupport.type(browser, "password", officer.password());
         browser.findElement(By.id("login-submit")).click();
 
-        assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+        // A click returns before the navigation it starts has finished: wait for the new page.
+        waitFor(ExpectedConditions.urlContains("/account/password"));
         assertThat(browser.findElement(By.cssSelector(".flash.info")).getText()).contains("请先修改口令");
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).as("nothing else before the password is changed").endsWith("/account/password");
 
-        browser.findElement(By.id("current")).sendKeys(officer.password());
-        browser.findElement(By.id("next")).sendKeys("short");
-        browser.findElement(By.id("repeat")).sendKeys("short");
+        BrowserTestSupport.type(browser, "current", officer.password());
+        BrowserTestSupport.type(browser, "next", "short");
+        BrowserTestSupport.type(browser, "repeat", "short");
         browser.findElement(By.id("password-submit")).click();
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("至少");
         BrowserTestSupport.screenshot(browser, "password-errors");
 
         String fresh = "Fresh#Passw0rd-" + officer.id();
-        browser.findElement(By.id("current")).sendKeys(officer.password());
-        browser.findElement(By.id("next")).sendKeys(fresh);
-        browser.findElement(By.id("repeat")).sendKeys(fresh);
+        BrowserTestSupport.type(browser, "current", officer.password());
+        BrowserTestSupport.type(browser, "next", fresh);
+        BrowserTestSupport.type(browser, "repeat", fresh);
         browser.findElement(By.id("password-submit")).click();
 
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+        waitFor(ExpectedConditions.urlToBe(url("/")));
         assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("口令已修改");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您好，" + officer.username());
         BrowserTestSupport.screenshot(browser, "dashboard-zh");
 
         browser.findElement(By.id("switch-language")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, " + officer.username()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, " + officer.username());
         assertThat(browser.findElement(By.id("switch-language")).getText()).isEqualTo("中文");
         BrowserTestSupport.screenshot(browser, "dashboard-en");
@@ -99,7 +108,7 @@ class LoginBrowserTest {
                 .query(String.class).single()).as("the language choice belongs to the account").isEqualTo("en");
 
         browser.findElement(By.id("logout")).click();
-        assertThat(browser.getCurrentUrl()).contains("/login");
+        waitFor(ExpectedConditions.urlContains("/login"));
         assertThat(fixtures.auditCount("logout")).isPositive();
     }
 }
