@@ -3,10 +3,7 @@ package org.baomi.core.device.compliance;
 import java.util.ArrayList;
 import java.util.List;
 import org.baomi.core.device.Device;
-import org.baomi.core.device.DeviceId;
 import org.baomi.core.device.Medium;
-import org.baomi.core.device.UsbSerial;
-import org.baomi.core.device.compliance.Observation.MediumSeen;
 
 /**
  * A registered medium is used only on the devices it is registered for (交叉使用 otherwise), as
@@ -17,9 +14,6 @@ import org.baomi.core.device.compliance.Observation.MediumSeen;
 public final class CrossUseRule implements ComplianceRule {
 
     public static final RuleId ID = new RuleId("medium.cross-use");
-
-    record Key(DeviceId device, UsbSerial serial) {
-    }
 
     @Override
     public RuleId id() {
@@ -34,7 +28,7 @@ public final class CrossUseRule implements ComplianceRule {
     @Override
     public List<Violation> check(ComplianceFacts facts) {
         List<Violation> found = new ArrayList<>();
-        for (var seen : Sightings.group(facts.mediaSeen(), (MediumSeen s) -> new Key(s.deviceId(), s.usbSerial()))) {
+        for (var seen : Sightings.mediaOnDevices(facts)) {
             Device device = facts.device(seen.key().device());
             List<Medium> candidates = facts.mediaWithSerial(seen.key().serial());
             if (candidates.isEmpty() || candidates.stream().anyMatch(m -> facts.allowed(device, m))) {

@@ -20,6 +20,15 @@ record Sightings<K, O extends Observation>(K key, List<O> observations) {
         return groups.entrySet().stream().map(e -> new Sightings<>(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
+    /** A medium (by its USB serial) on a device: the key both medium rules fold sightings by. */
+    record MediumOnDevice(org.baomi.core.device.DeviceId device, org.baomi.core.device.UsbSerial serial) {
+    }
+
+    /** The facts' medium sightings, one group per medium serial and device. */
+    static List<Sightings<MediumOnDevice, Observation.MediumSeen>> mediaOnDevices(ComplianceFacts facts) {
+        return group(facts.mediaSeen(), s -> new MediumOnDevice(s.deviceId(), s.usbSerial()));
+    }
+
     int count() {
         return observations.size();
     }

@@ -3,9 +3,6 @@ package org.baomi.core.device.compliance;
 import java.util.ArrayList;
 import java.util.List;
 import org.baomi.core.device.Device;
-import org.baomi.core.device.DeviceId;
-import org.baomi.core.device.UsbSerial;
-import org.baomi.core.device.compliance.Observation.MediumSeen;
 
 /**
  * A classified device uses registered classified media only: a USB serial the ledger does not
@@ -15,9 +12,6 @@ import org.baomi.core.device.compliance.Observation.MediumSeen;
 public final class UnregisteredMediumRule implements ComplianceRule {
 
     public static final RuleId ID = new RuleId("medium.unregistered-on-classified-device");
-
-    record Key(DeviceId device, UsbSerial serial) {
-    }
 
     @Override
     public RuleId id() {
@@ -32,7 +26,7 @@ public final class UnregisteredMediumRule implements ComplianceRule {
     @Override
     public List<Violation> check(ComplianceFacts facts) {
         List<Violation> found = new ArrayList<>();
-        for (var seen : Sightings.group(facts.mediaSeen(), (MediumSeen s) -> new Key(s.deviceId(), s.usbSerial()))) {
+        for (var seen : Sightings.mediaOnDevices(facts)) {
             Device device = facts.device(seen.key().device());
             if (!device.isClassified() || !facts.mediaWithSerial(seen.key().serial()).isEmpty()) {
                 continue;
