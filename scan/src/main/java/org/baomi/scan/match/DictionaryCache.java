@@ -60,6 +60,9 @@ public final class DictionaryCache {
 
     /** The automaton for {@code patterns}: loaded from the cache, or built and stored. */
     public Automaton load(List<String> patterns) {
+        if (ENGINE == null) {
+            return Automaton.build(patterns);
+        }
         Path file = dir.resolve(key(patterns) + ".bin");
         Automaton a = read(file);
         if (a != null) {
@@ -146,21 +149,24 @@ public final class DictionaryCache {
         }
     }
 
-    /** SHA-256 of the class files and table that decide what a compiled table contains. */
+    /**
+     * SHA-256 of the class files and table that decide what a compiled table contains;
+     * null (no caching) when they cannot be read as resources.
+     */
     private static byte[] engineFingerprint() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String name : List.of("Automaton.class", "Automaton$Builder.class", "Normalizer.class", "normalizer.bin")) {
                 try (InputStream in = Automaton.class.getResourceAsStream(name)) {
                     if (in == null) {
-                        throw new IllegalStateException(name + " not found next to " + Automaton.class.getName());
+                        return null;
                     }
                     md.update(in.readAllBytes());
                 }
             }
             return md.digest();
         } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException(e);
+            return null;
         }
     }
 }
