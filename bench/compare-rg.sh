@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side by side on the reference workload: the whole `baomi scan` process against
 # ripgrep (`rg -F -o -f`), sparse and dense dictionaries, median of N runs each.
+# baomi runs with a warm compiled-dictionary cache; BAOMI_DICT_CACHE=off for a cold figure.
 #   bench/compare-rg.sh [RUNS] [CORPUS_DIR]
 # Needs python3, ripgrep (apt-get install ripgrep) and hyperfine (apt-get install hyperfine).
 set -euo pipefail
@@ -18,6 +19,9 @@ command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hy
 java_opts="${BAOMI_SCAN_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=4 -Xss8m}"
 cd "$corpus"
 echo "rg $(rg --version | head -1); java $(java -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+# The warm-up run fills the compiled-dictionary cache (ADR 0104), so baomi's figures are
+# with a warm cache unless BAOMI_DICT_CACHE=off is set (then every run builds).
+echo "dictionary cache: ${BAOMI_DICT_CACHE:-default location, warm after the warm-up run}"
 for dict in sparse dense; do
   hyperfine -N --warmup 1 --runs "$runs" --export-json "/tmp/baomi-compare-$dict.json" \
     -n "baomi scan ($dict)" "java $java_opts -jar $jar --keywords patterns-$dict.txt --format jsonl corpus.txt -o /tmp/baomi-$dict.jsonl" \

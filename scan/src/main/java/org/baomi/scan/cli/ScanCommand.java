@@ -18,6 +18,7 @@ import org.baomi.scan.engine.Confidence;
 import org.baomi.scan.engine.Engine;
 import org.baomi.scan.engine.FileResult;
 import org.baomi.scan.engine.Limits;
+import org.baomi.scan.match.DictionaryCache;
 import org.baomi.scan.report.CsvWriter;
 import org.baomi.scan.report.HtmlWriter;
 import org.baomi.scan.report.JsonWriter;
@@ -187,7 +188,7 @@ public final class ScanCommand implements Callable<Integer> {
         AtomicLong files = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicLong findings = new AtomicLong();
-        try (writer; Engine engine = new Engine(ruleSet, limits, n)) {
+        try (writer; Engine engine = new Engine(ruleSet, limits, n, DictionaryCache.atDefaultLocation())) {
             report.start();
             engine.scan(paths, r -> {
                 FileResult shown = r.atLeast(min);

@@ -3,6 +3,7 @@ package org.baomi.scan.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.baomi.scan.match.Automaton;
+import org.baomi.scan.match.DictionaryCache;
 import org.baomi.scan.rules.KeywordRule;
 import org.baomi.scan.rules.MarkingRule;
 import org.baomi.scan.rules.PatternRule;
@@ -20,13 +21,18 @@ public final class CompiledRules {
     final Automaton automaton;
 
     public CompiledRules(RuleSet rules) {
+        this(rules, null);
+    }
+
+    /** Compiles {@code rules}, or loads the automaton from {@code cache} when it is not null (docs/adr/0104). */
+    public CompiledRules(RuleSet rules, DictionaryCache cache) {
         this.markings = List.copyOf(rules.markings());
         this.keywords = List.copyOf(rules.keywords());
         this.patterns = List.copyOf(rules.patterns());
         List<String> all = new ArrayList<>(markings.size() + keywords.size());
         markings.forEach(m -> all.add(m.anchor()));
         keywords.forEach(k -> all.add(k.term()));
-        this.automaton = Automaton.build(all);
+        this.automaton = cache == null ? Automaton.build(all) : cache.load(all);
     }
 
     public Automaton automaton() {

@@ -37,6 +37,7 @@ import org.baomi.scan.extract.OleExtractor;
 import org.baomi.scan.extract.PdfExtractor;
 import org.baomi.scan.extract.RtfExtractor;
 import org.baomi.scan.extract.Source;
+import org.baomi.scan.match.DictionaryCache;
 import org.baomi.scan.rules.RuleSet;
 
 /**
@@ -55,7 +56,15 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService sections;
 
     public Engine(RuleSet rules, Limits limits, int threads) {
-        this.rules = new CompiledRules(rules);
+        this(rules, limits, threads, null);
+    }
+
+    /**
+     * An engine whose automaton is loaded from, or stored in, {@code cache} (null: always
+     * built; docs/adr/0104).
+     */
+    public Engine(RuleSet rules, Limits limits, int threads, DictionaryCache cache) {
+        this.rules = new CompiledRules(rules, cache);
         this.limits = limits;
         this.threads = Math.max(1, threads);
         AtomicInteger n = new AtomicInteger();

@@ -46,6 +46,12 @@ public final class Automaton {
 
     private Automaton(int[] states, int[] cells, int[] out, int[] dict, int[] length, int[] classes,
                       int[][] duplicates, int spaceCode, int maxLen, int alphabetSize) {
+        this(states, cells, out, dict, length, classes, duplicates, spaceCode,
+                Integer.highestOneBit(Math.max(2, maxLen) * 2 - 1) - 1, alphabetSize, true);
+    }
+
+    private Automaton(int[] states, int[] cells, int[] out, int[] dict, int[] length, int[] classes,
+                      int[][] duplicates, int spaceCode, int ringMask, int alphabetSize, boolean unused) {
         this.alphabetSize = alphabetSize;
         this.states = states;
         this.cells = cells;
@@ -55,7 +61,7 @@ public final class Automaton {
         this.classes = classes;
         this.duplicates = duplicates;
         this.spaceCode = spaceCode;
-        this.ringMask = Integer.highestOneBit(Math.max(2, maxLen) * 2 - 1) - 1;
+        this.ringMask = ringMask;
         this.bigrams = new long[1 << (BIGRAM_BITS - 6)];
         for (int t = 0; t < cells.length / 2; t++) {
             int owner = cells[2 * t];
@@ -253,6 +259,73 @@ public final class Automaton {
         public void countInto(int[] counts, boolean[] notify) {
             this.counts = counts;
             this.notify = notify;
+        }
+    }
+
+    private static final int FORMAT_MAGIC = 0x42414331; // "BAC1"
+
+    /**
+     * The compiled tables as bytes (little-endian ints), for {@link DictionaryCache}.
+     * {@link #fromBytes} reads them back.
+     */
+    byte[] toBytes() {
+        int dupInts = 0;
+        int dupCount = 0;
+        for (int[] d : duplicates) {
+            if (d != null) {
+                dupCount++;
+                dupInts += 2 + d.length;
+            }
+        }
+        int ints = 8 + states.length + cells.length + out.length + dict.length + length.length + classes.length + dupInts;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(ints * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.IntBuffer ib = b.asIntBuffer();
+        ib.put(FORMAT_MAGIC).put(alphabetSize).put(spaceCode).put(ringMask);
+        ib.put(states.length).put(cells.length).put(length.length).put(dupCount);
+        ib.put(states).put(cells).put(out).put(dict).put(length).put(classes);
+        for (int k = 0; k < duplicates.length; k++) {
+            if (duplicates[k] != null) {
+                ib.put(k).put(duplicates[k].length).put(duplicates[k]);
+            }
+        }
+        return b.array();
+    }
+
+    /** Reads {@link #toBytes()} back; throws {@link IllegalArgumentException} on anything malformed. */
+    static Automaton fromBytes(java.nio.ByteBuffer bytes) {
+        try {
+            java.nio.IntBuffer ib = bytes.order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            if (ib.get() != FORMAT_MAGIC) {
+                throw new IllegalArgumentException("not a compiled dictionary");
+            }
+            int alphabetSize = ib.get();
+            int spaceCode = ib.get();
+            int ringMask = ib.get();
+            int[] states = new int[ib.get()];
+            int[] cells = new int[ib.get()];
+            int keys = ib.get();
+            int dupCount = ib.get();
+            int stateCount = states.length / 2;
+            int[] out = new int[stateCount];
+            int[] dict = new int[stateCount];
+            int[] length = new int[keys];
+            int[] classes = new int[65536];
+            ib.get(states).get(cells).get(out).get(dict).get(length).get(classes);
+            int[][] duplicates = new int[keys][];
+            for (int i = 0; i < dupCount; i++) {
+                int k = ib.get();
+                int[] d = new int[ib.get()];
+                ib.get(d);
+                duplicates[k] = d;
+            }
+            if (ib.hasRemaining() || alphabetSize < 0 || alphabetSize >= stateCount || ringMask < 1
+                    || Integer.bitCount(ringMask + 1) != 1) {
+                throw new IllegalArgumentException("inconsistent compiled dictionary");
+            }
+            return new Automaton(states, cells, out, dict, length, classes, duplicates, spaceCode, ringMask, alphabetSize,
+                    true);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("corrupt compiled dictionary: " + e, e);
         }
     }
 
