@@ -28,20 +28,32 @@ public final class FileAnalysis implements MatchSink {
     private final List<Raw> keywordHits = new ArrayList<>();
     private final List<Finding> patternHits = new ArrayList<>();
 
-    // The segment being fed.
+    /**
+     * Original text kept on each side of the part being matched: a match found near a chunk
+     * edge still sees its whole text, the line around it (200 chars each way), its suffix
+     * (60) and context (30). Longer than any pattern in practice (docs/adr/0105).
+     */
+    static final int KEEP = 1024;
+
+    // The segment being fed: a window of its original text. win[0] is at offset winBase;
+    // win[0, done) has been through the automaton, win[done, winLen) waits for look-ahead.
     private Location location;
-    private char[] buf;
-    private int bufFrom;
-    private int bufTo;
-    private long bufBase;
-    private long lineBase;       // lines before bufBase in this segment (0-based count of '\n')
-    private long lineAt;         // offset up to which lines were counted in the current buffer
-    private long linesSoFar;
+    private char[] win = new char[0];
+    private int winLen;
+    private int done;
+    private long winBase;
+    private long lineAt;         // offset up to which line breaks are counted (>= winBase)
+    private long linesSoFar;     // line breaks before lineAt in this segment
     private long cut = Long.MAX_VALUE;
+    private long[] patternResume = new long[0];
 
     /** A finding before confidence (keywords need the final count) and line fix-up. */
     record Raw(int key, Location location, long offset, long line, String text, String context, Confidence confidence,
-               long end) {
+               long end, Confidence topConfidence) {
+        /** The confidence of a marking on segment line {@code line}, first page rule included. */
+        Confidence confidenceAt(long line) {
+            return topConfidence != null && line <= TOP_LINES ? topConfidence : confidence;
+        }
     }
 
     public FileAnalysis(CompiledRules rules, int maxFindings) {
@@ -57,36 +69,52 @@ public final class FileAnalysis implements MatchSink {
 
     /** Starts a new text segment (page, part, header, ...). */
     public void begin(Location location) {
+        end();
         this.location = location;
         cursor.reset();
-        lineBase = 0;
+        winLen = 0;
+        done = 0;
+        winBase = 0;
+        lineAt = 0;
         linesSoFar = 0;
-        buf = null;
-    }
-
-    /** Feeds the next chunk of the current segment; {@code base} is its offset in the segment. */
-    public void feed(char[] chunk, int from, int to, long base) {
-        if (buf != null) {
-            linesSoFar += countLines(buf, (int) (lineAt - bufBase) + bufFrom, bufTo);
-        }
-        feed(chunk, from, to, base, linesSoFar);
+        patternResume = new long[rules.patterns.size()];
     }
 
     /**
-     * Feeds the next chunk when the caller already counts lines: {@code linesBefore} line
-     * breaks precede the chunk in the segment, so no pass over the previous chunk is needed.
+     * Feeds the next chunk of the current segment; {@code base} is its offset in the segment
+     * and must follow the previous chunk. The text is copied: the caller may reuse
+     * {@code chunk}. Matching runs up to {@link #KEEP} chars short of the text seen so far,
+     * so that every match has its look-ahead; {@link #end()} matches the rest.
      */
-    public void feed(char[] chunk, int from, int to, long base, long linesBefore) {
-        linesSoFar = linesBefore;
-        buf = chunk;
-        bufFrom = from;
-        bufTo = to;
-        bufBase = base;
-        lineBase = linesSoFar;
-        lineAt = base;
-        cursor.feed(chunk, from, to, base, this);
-        if (!rules.patterns.isEmpty()) {
-            runPatterns(chunk, from, to, base);
+    public void feed(char[] chunk, int from, int to, long base) {
+        if (location == null) {
+            throw new IllegalStateException("feed before begin");
+        }
+        if (base != winBase + winLen) {
+            throw new IllegalArgumentException("chunk at " + base + " does not follow the text at " + (winBase + winLen));
+        }
+        int n = to - from;
+        // Drop what is no longer needed as look-behind, counting its line breaks first.
+        int drop = Math.max(0, done - KEEP);
+        if (drop > 0) {
+            lineOf(winBase + drop);
+            System.arraycopy(win, drop, win, 0, winLen - drop);
+            winLen -= drop;
+            done -= drop;
+            winBase += drop;
+        }
+        if (winLen + n > win.length) {
+            win = java.util.Arrays.copyOf(win, Math.max(winLen + n, win.length + (win.length >> 1)));
+        }
+        System.arraycopy(chunk, from, win, winLen, n);
+        winLen += n;
+        match(winLen - KEEP);
+    }
+
+    /** Ends the current segment: matches the text held back as look-ahead. Idempotent. */
+    public void end() {
+        if (location != null) {
+            match(winLen);
         }
     }
 
@@ -94,7 +122,25 @@ public final class FileAnalysis implements MatchSink {
     public void text(Location location, CharSequence text) {
         begin(location);
         char[] c = text.toString().toCharArray();
-        feed(c, 0, c.length, 0);
+        // The whole segment is at hand: no copy, no look-ahead to wait for.
+        win = c;
+        winLen = c.length;
+        end();
+        win = new char[0];
+        winLen = 0;
+        done = 0;
+    }
+
+    private void match(int upTo) {
+        if (upTo <= done) {
+            return;
+        }
+        int from = done;
+        done = upTo;
+        cursor.feed(win, from, upTo, winBase + from, this);
+        if (!rules.patterns.isEmpty()) {
+            runPatterns(from, upTo);
+        }
     }
 
     private static long countLines(char[] b, int from, int to) {
@@ -107,14 +153,18 @@ public final class FileAnalysis implements MatchSink {
         return n;
     }
 
+    /** 1-based line of {@code offset} in the segment; offsets before the window count as its start. */
     private long lineOf(long offset) {
-        int from = (int) (lineAt - bufBase) + bufFrom;
-        int to = (int) (offset - bufBase) + bufFrom;
-        if (to > from) {
-            linesSoFar += countLines(buf, from, to);
-            lineAt = offset;
+        long o = Math.max(offset, winBase);
+        int at = (int) (lineAt - winBase);
+        int to = (int) (o - winBase);
+        if (to >= at) {
+            linesSoFar += countLines(win, at, to);
+            lineAt = o;
+            return linesSoFar + 1;
         }
-        return linesSoFar + 1;
+        // A later match may start before an earlier one (and a break may lie between).
+        return linesSoFar - countLines(win, to, at) + 1;
     }
 
     /** Matches starting at or after {@code offset} belong to the next section and are ignored. */
@@ -133,7 +183,8 @@ public final class FileAnalysis implements MatchSink {
         }
         if (keywordHits.size() < maxFindings) {
             long line = location.numbered() ? lineOf(start) : 0;
-            keywordHits.add(new Raw(key, location, start, line, original(start, end), context(start, end), null, end));
+            keywordHits.add(new Raw(key, location, start, line, original(start, end), context(start, end), null, end,
+                    null));
             if (keywordHits.size() == maxFindings) {
                 // Enough listed; from now on keywords are only counted, inside the automaton.
                 java.util.Arrays.fill(notify, rules.markings.size(), notify.length, false);
@@ -142,18 +193,18 @@ public final class FileAnalysis implements MatchSink {
     }
 
     private String original(long start, long end) {
-        int s = (int) Math.max(start - bufBase + bufFrom, bufFrom);
-        int e = (int) Math.min(end - bufBase + bufFrom, bufTo);
-        return new String(buf, s, Math.max(0, e - s));
+        int s = (int) Math.max(start - winBase, 0);
+        int e = (int) Math.min(end - winBase, winLen);
+        return new String(win, s, Math.max(0, e - s));
     }
 
     private String context(long start, long end) {
-        int s = (int) Math.max(start - bufBase + bufFrom - CONTEXT, bufFrom);
-        int e = (int) Math.min(end - bufBase + bufFrom + CONTEXT, bufTo);
+        int s = (int) Math.max(start - winBase - CONTEXT, 0);
+        int e = (int) Math.min(end - winBase + CONTEXT, winLen);
         StringBuilder sb = new StringBuilder(e - s);
         boolean space = false;
         for (int i = s; i < e; i++) {
-            char c = buf[i];
+            char c = win[i];
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 if (!space) {
                     sb.append(' ');
@@ -172,18 +223,16 @@ public final class FileAnalysis implements MatchSink {
             return;
         }
         MarkingRule rule = rules.markings.get(key);
-        int s = (int) (start - bufBase) + bufFrom;
-        int e = (int) (end - bufBase) + bufFrom;
-        if (s < bufFrom) {
-            s = bufFrom;
-        }
+        char[] buf = win;
+        int s = (int) Math.max(start - winBase, 0);
+        int e = (int) (end - winBase);
         // The line holding the match, bounded so that minified text stays cheap.
         int ls = s;
-        while (ls > bufFrom && s - ls < 200 && buf[ls - 1] != '\n' && buf[ls - 1] != '\r') {
+        while (ls > 0 && s - ls < 200 && buf[ls - 1] != '\n' && buf[ls - 1] != '\r') {
             ls--;
         }
         int le = e;
-        while (le < bufTo && le - e < 200 && buf[le] != '\n' && buf[le] != '\r') {
+        while (le < winLen && le - e < 200 && buf[le] != '\n' && buf[le] != '\r') {
             le++;
         }
         boolean lineStart = new String(buf, ls, s - ls).isBlank();
@@ -216,46 +265,69 @@ public final class FileAnalysis implements MatchSink {
             if (m.lookingAt() && m.end() > 0) {
                 strong = true;
                 end = end + tail.originOf(m.end() - 1) + 1;
-                e = (int) (end - bufBase) + bufFrom;
+                e = (int) (end - winBase);
             }
         }
         String rest = (new String(buf, ls, s - ls) + new String(buf, e, Math.max(0, le - e))).strip();
         long letters = rest.chars().filter(Character::isLetter).count();
         // Alone on its line apart from copy numbers and punctuation ("机密 000123", "份号：12").
         boolean isolated = rest.length() <= 30 && letters <= 2;
-        long line = lineOf(start);
-        boolean prominent = location.zone().prominent()
-                || (location.zone() == Zone.BODY && location.first() && line <= TOP_LINES);
-        Confidence c;
+        // The top-of-first-page rule is applied in findings(), where the line number in
+        // the whole file is known (a later section of a large file starts mid-file).
+        Confidence c = markingConfidence(rule, strong, isolated, location.zone().prominent());
+        Confidence top = location.zone() == Zone.BODY && location.first()
+                ? markingConfidence(rule, strong, isolated, true) : null;
+        addMarking(key, start, end, c, top);
+    }
+
+    private Confidence markingConfidence(MarkingRule rule, boolean strong, boolean isolated, boolean prominent) {
         if (location.zone() == Zone.FILE_NAME) {
-            c = strong ? Confidence.HIGH : Confidence.MEDIUM;
+            return strong ? Confidence.HIGH : Confidence.MEDIUM;
         } else if (rule.portion()) {
-            c = Confidence.MEDIUM;
+            return Confidence.MEDIUM;
         } else if (strong) {
-            c = prominent || isolated ? Confidence.HIGH : Confidence.MEDIUM;
+            return prominent || isolated ? Confidence.HIGH : Confidence.MEDIUM;
         } else if (isolated) {
-            c = prominent || rule.uppercase() ? Confidence.HIGH : Confidence.MEDIUM;
-        } else {
-            c = Confidence.LOW;
+            return prominent || rule.uppercase() ? Confidence.HIGH : Confidence.MEDIUM;
         }
-        addMarking(key, start, end, c);
+        return Confidence.LOW;
     }
 
     private void addMarking(int key, long start, long end, Confidence c) {
-        long line = location.numbered() ? lineOf(start) : 0;
-        markings.add(new Raw(key, location, start, line, original(start, end), context(start, end), c, end));
+        addMarking(key, start, end, c, null);
     }
 
-    private void runPatterns(char[] chunk, int from, int to, long base) {
-        CharSequence seq = java.nio.CharBuffer.wrap(chunk, from, to - from);
-        for (PatternRule p : rules.patterns) {
+    private void addMarking(int key, long start, long end, Confidence c, Confidence top) {
+        markings.add(new Raw(key, location, start, lineOf(start), original(start, end), context(start, end), c, end,
+                top));
+    }
+
+    /**
+     * Runs the patterns over the window, keeping matches that start in {@code [from, to)};
+     * the look-behind and look-ahead around that range take part in the match (lookarounds
+     * included), and each pattern resumes where its previous match ended, as one pass over
+     * the whole segment would.
+     */
+    private void runPatterns(int from, int to) {
+        CharSequence seq = java.nio.CharBuffer.wrap(win, 0, winLen);
+        for (int pi = 0; pi < rules.patterns.size(); pi++) {
+            PatternRule p = rules.patterns.get(pi);
+            int resume = (int) Math.max(from, patternResume[pi] - winBase);
+            if (resume >= to) {
+                continue;
+            }
             Matcher m = p.regex().matcher(seq);
-            while (m.find() && patternHits.size() < maxFindings) {
+            m.useTransparentBounds(true).useAnchoringBounds(false).region(resume, winLen);
+            while (patternHits.size() < maxFindings && m.find() && m.start() < to) {
+                patternResume[pi] = winBase + (m.end() > m.start() ? m.end() : m.end() + 1);
                 if (!p.checksum().valid(m.group())) {
                     continue;
                 }
-                long start = base + m.start();
-                long end = base + m.end();
+                long start = winBase + m.start();
+                long end = winBase + m.end();
+                if (start >= cut) {
+                    break;
+                }
                 String where = location.numbered() ? location.label() + " " + lineOf(start) : location.label();
                 patternHits.add(new Finding(p.rule(), Category.PATTERN, p.level(), m.group(), where, start,
                         context(start, end), p.confidence()));
@@ -263,12 +335,10 @@ public final class FileAnalysis implements MatchSink {
         }
     }
 
-    /** Lines seen so far in the current segment (for splitting a large file into sections). */
+    /** Line breaks in the current segment so far; ends it. */
     public long linesCounted() {
-        if (buf != null) {
-            linesSoFar += countLines(buf, (int) (lineAt - bufBase) + bufFrom, bufTo);
-            lineAt = bufBase + (bufTo - bufFrom);
-        }
+        end();
+        lineOf(winBase + winLen);
         return linesSoFar;
     }
 
@@ -279,6 +349,7 @@ public final class FileAnalysis implements MatchSink {
      * @param lineShift added to line numbers (sections of a large file)
      */
     public List<Finding> findings(long lineShift) {
+        end();
         List<Finding> out = new ArrayList<>();
         List<Raw> ms = new ArrayList<>(markings);
         ms.sort(Comparator.comparing((Raw r) -> r.location().label()).thenComparingLong(Raw::offset));
@@ -293,7 +364,7 @@ public final class FileAnalysis implements MatchSink {
             if (!inner) {
                 MarkingRule rule = rules.markings.get(r.key());
                 out.add(new Finding(rule.rule(), Category.MARKING, rule.level(), r.text(), where(r, lineShift),
-                        r.offset(), r.context(), r.confidence()));
+                        r.offset(), r.context(), r.confidenceAt(r.line() + lineShift)));
             }
         }
         for (Raw r : keywordHits) {

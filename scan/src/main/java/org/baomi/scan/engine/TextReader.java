@@ -25,7 +25,8 @@ import org.mozilla.universalchardet.UniversalDetector;
  * end so that a match across the cut is found by exactly one section (docs/adr/0101).
  */
 final class TextReader {
-    private static final int CHUNK = 1 << 20;
+    /** Bytes (UTF-8) or half as many chars (other charsets) decoded and matched at a time. */
+    static final int CHUNK = 1 << 20;
     private static final long SPLIT_THRESHOLD = 16L << 20;
     /** Covers the longest pattern even with spaces and zero-width characters inside. */
     private static final int OVERLAP = 1 << 16;
@@ -104,7 +105,13 @@ final class TextReader {
 
     /** Reads a stream of a known charset into the analysis, chunk by chunk. */
     static void read(Reader reader, FileAnalysis analysis, Deadline deadline) throws IOException, org.baomi.scan.extract.ExtractionProblem {
-        char[] buf = new char[CHUNK / 2];
+        read(reader, analysis, deadline, CHUNK / 2);
+    }
+
+    /** As above, {@code chunkChars} at a time (tests use small chunks to put many edges in a file). */
+    static void read(Reader reader, FileAnalysis analysis, Deadline deadline, int chunkChars)
+            throws IOException, org.baomi.scan.extract.ExtractionProblem {
+        char[] buf = new char[chunkChars];
         long base = 0;
         analysis.begin(Location.lines());
         int n;
@@ -112,12 +119,17 @@ final class TextReader {
             analysis.feed(buf, 0, n, base);
             base += n;
             deadline.check();
-            buf = new char[buf.length]; // the analysis may still refer to the previous chunk's text
         }
+        analysis.end();
     }
 
     static void read(InputStream in, Charset cs, FileAnalysis analysis, Deadline deadline) throws IOException, org.baomi.scan.extract.ExtractionProblem {
         read(new InputStreamReader(in, cs), analysis, deadline);
+    }
+
+    static void read(InputStream in, Charset cs, FileAnalysis analysis, Deadline deadline, int chunkChars)
+            throws IOException, org.baomi.scan.extract.ExtractionProblem {
+        read(new InputStreamReader(in, cs), analysis, deadline, chunkChars);
     }
 
     /**
@@ -126,6 +138,12 @@ final class TextReader {
      */
     static List<Finding> utf8File(Path path, long size, CompiledRules rules, Limits limits, ExecutorService sections,
                                   int threads, Deadline deadline, Runnable meanwhile) throws Exception {
+        return utf8File(path, size, rules, limits, sections, threads, deadline, meanwhile, CHUNK);
+    }
+
+    /** As above, decoding {@code chunk} bytes at a time (tests use small chunks to put many edges in a file). */
+    static List<Finding> utf8File(Path path, long size, CompiledRules rules, Limits limits, ExecutorService sections,
+                                  int threads, Deadline deadline, Runnable meanwhile, int chunk) throws Exception {
         int parts = size >= SPLIT_THRESHOLD && threads > 1 && sections != null ? threads : 1;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long[] cuts = new long[parts + 1];
@@ -140,7 +158,8 @@ final class TextReader {
                 long from = cuts[p];
                 long to = cuts[p + 1];
                 boolean last = p == parts - 1;
-                tasks.add(() -> section(path, from, to, last ? to : Math.min(size, to + OVERLAP * 4L), rules, limits, deadline));
+                tasks.add(() -> section(path, from, to, last ? to : Math.min(size, to + OVERLAP * 4L), rules, limits, deadline,
+                        chunk));
             }
             List<Section> done = new ArrayList<>();
             if (parts == 1) {
@@ -205,12 +224,12 @@ final class TextReader {
      * Chars and lines are counted up to {@code to} only.
      */
     private static Section section(Path path, long from, long to, long readTo, CompiledRules rules, Limits limits,
-                                   Deadline deadline) throws Exception {
+                                   Deadline deadline, int chunk) throws Exception {
         FileAnalysis analysis = new FileAnalysis(rules, limits.maxFindings());
         long lines = 0;
         analysis.begin(Location.lines());
-        byte[] bytes = new byte[CHUNK];
-        char[] chars = new char[CHUNK + 2];
+        byte[] bytes = new byte[chunk];
+        char[] chars = new char[chunk + 2];
         long pos = from;
         long base = 0;
         long charsToCut = -1;
@@ -236,7 +255,7 @@ final class TextReader {
                     charsToCut = base + w;
                     analysis.cutAt(charsToCut);
                 }
-                analysis.feed(chars, 0, w, base, lines);
+                analysis.feed(chars, 0, w, base);
                 int countTo = charsToCut < 0 ? w : (int) Math.max(0, Math.min(w, charsToCut - base));
                 for (int i = 0; i < countTo; i++) {
                     if (chars[i] == '\n') {
@@ -248,8 +267,7 @@ final class TextReader {
                 carry = avail - used;
                 pos += used;
                 deadline.check();
-                // The chunk buffer is reused: the analysis keeps no reference to earlier
-                // chunks when it is told the line count (feed with linesBefore).
+                // The chunk buffer is reused: the analysis copies what it keeps.
                 if (used == 0 && carry == avail) {
                     break;
                 }
