@@ -26,7 +26,7 @@ public final class FileAnalysis implements MatchSink {
     private final boolean[] notify; // keys still worth a callback
     private final List<Raw> markings = new ArrayList<>();
     private final List<Raw> keywordHits = new ArrayList<>();
-    private final List<Finding> patternHits = new ArrayList<>();
+    private final List<PatternHit> patternHits = new ArrayList<>();
 
     /**
      * Original text kept on each side of the part being matched: a match found near a chunk
@@ -45,6 +45,7 @@ public final class FileAnalysis implements MatchSink {
     private long lineAt;         // offset up to which line breaks are counted (>= winBase)
     private long linesSoFar;     // line breaks before lineAt in this segment
     private long cut = Long.MAX_VALUE;
+    private long floor = Long.MIN_VALUE;
     private long[] patternResume = new long[0];
 
     /** A finding before confidence (keywords need the final count) and line fix-up. */
@@ -54,6 +55,10 @@ public final class FileAnalysis implements MatchSink {
         Confidence confidenceAt(long line) {
             return topConfidence != null && line <= TOP_LINES ? topConfidence : confidence;
         }
+    }
+
+    /** A pattern finding and its line in the segment (shifted in sections of a large file). */
+    private record PatternHit(Finding finding, long line) {
     }
 
     public FileAnalysis(CompiledRules rules, int maxFindings) {
@@ -172,13 +177,33 @@ public final class FileAnalysis implements MatchSink {
         this.cut = offset;
     }
 
+    /**
+     * The segment is a section of a larger text that starts at offset 0; what is fed
+     * before it (from {@code base}, holding {@code lineBreaks} line breaks) is look-behind
+     * only: matches starting there belong to the previous section and are not reported,
+     * but they give the section's first matches their line, context and confidence, and
+     * hide a marking inside a longer one that starts before the cut (SECRET in TOP SECRET).
+     * Call right after {@link #begin}.
+     */
+    public void lookBehind(long base, long lineBreaks) {
+        winBase = base;
+        lineAt = base;
+        linesSoFar = -lineBreaks;
+        floor = 0;
+    }
+
     @Override
     public void onMatch(int key, long start, long end) {
         if (start >= cut) {
+            uncount(key);
             return;
         }
         if (key < rules.markings.size()) {
             onMarking(key, start, end);
+            return;
+        }
+        if (start < floor) {
+            uncount(key);
             return;
         }
         if (keywordHits.size() < maxFindings) {
@@ -190,6 +215,11 @@ public final class FileAnalysis implements MatchSink {
                 java.util.Arrays.fill(notify, rules.markings.size(), notify.length, false);
             }
         }
+    }
+
+    /** A match outside this section is counted by the section it belongs to. */
+    private void uncount(int key) {
+        counts[key]--;
     }
 
     private String original(long start, long end) {
@@ -328,9 +358,12 @@ public final class FileAnalysis implements MatchSink {
                 if (start >= cut) {
                     break;
                 }
-                String where = location.numbered() ? location.label() + " " + lineOf(start) : location.label();
-                patternHits.add(new Finding(p.rule(), Category.PATTERN, p.level(), m.group(), where, start,
-                        context(start, end), p.confidence()));
+                if (start < floor) {
+                    continue;
+                }
+                long line = location.numbered() ? lineOf(start) : 0;
+                patternHits.add(new PatternHit(new Finding(p.rule(), Category.PATTERN, p.level(), m.group(),
+                        location.label(), start, context(start, end), p.confidence()), line));
             }
         }
     }
@@ -349,6 +382,20 @@ public final class FileAnalysis implements MatchSink {
      * @param lineShift added to line numbers (sections of a large file)
      */
     public List<Finding> findings(long lineShift) {
+        return findings(lineShift, counts);
+    }
+
+    /** Keyword counts of every section of a large file, added up. */
+    int[] counts() {
+        end();
+        return counts;
+    }
+
+    /**
+     * As {@link #findings(long)}, with keyword confidence from {@code counts} (the counts
+     * of the whole file when it was read in sections).
+     */
+    List<Finding> findings(long lineShift, int[] counts) {
         end();
         List<Finding> out = new ArrayList<>();
         List<Raw> ms = new ArrayList<>(markings);
@@ -361,7 +408,7 @@ public final class FileAnalysis implements MatchSink {
                 inner = j != i && o.location().equals(r.location()) && o.offset() <= r.offset() && o.end() >= r.end()
                         && (o.end() - o.offset()) > (r.end() - r.offset());
             }
-            if (!inner) {
+            if (!inner && r.offset() >= floor) {
                 MarkingRule rule = rules.markings.get(r.key());
                 out.add(new Finding(rule.rule(), Category.MARKING, rule.level(), r.text(), where(r, lineShift),
                         r.offset(), r.context(), r.confidenceAt(r.line() + lineShift)));
@@ -379,7 +426,11 @@ public final class FileAnalysis implements MatchSink {
                         r.context(), keywordConfidence(dup, count)));
             }
         }
-        out.addAll(patternHits);
+        for (PatternHit h : patternHits) {
+            Finding f = h.finding();
+            out.add(h.line() == 0 ? f : new Finding(f.rule(), f.category(), f.level(), f.text(),
+                    f.location() + " " + (h.line() + lineShift), f.offset(), f.context(), f.confidence()));
+        }
         return out;
     }
 

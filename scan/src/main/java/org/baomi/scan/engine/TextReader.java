@@ -138,13 +138,17 @@ final class TextReader {
      */
     static List<Finding> utf8File(Path path, long size, CompiledRules rules, Limits limits, ExecutorService sections,
                                   int threads, Deadline deadline, Runnable meanwhile) throws Exception {
-        return utf8File(path, size, rules, limits, sections, threads, deadline, meanwhile, CHUNK);
+        return utf8File(path, size, rules, limits, sections, threads, deadline, meanwhile, CHUNK, SPLIT_THRESHOLD);
     }
 
-    /** As above, decoding {@code chunk} bytes at a time (tests use small chunks to put many edges in a file). */
+    /**
+     * As above, decoding {@code chunk} bytes at a time and splitting from {@code splitAt}
+     * bytes on (tests make both small, to put many edges and cuts in a small file).
+     */
     static List<Finding> utf8File(Path path, long size, CompiledRules rules, Limits limits, ExecutorService sections,
-                                  int threads, Deadline deadline, Runnable meanwhile, int chunk) throws Exception {
-        int parts = size >= SPLIT_THRESHOLD && threads > 1 && sections != null ? threads : 1;
+                                  int threads, Deadline deadline, Runnable meanwhile, int chunk, long splitAt)
+            throws Exception {
+        int parts = size >= splitAt && threads > 1 && sections != null ? threads : 1;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long[] cuts = new long[parts + 1];
             cuts[parts] = size;
@@ -158,8 +162,11 @@ final class TextReader {
                 long from = cuts[p];
                 long to = cuts[p + 1];
                 boolean last = p == parts - 1;
-                tasks.add(() -> section(path, from, to, last ? to : Math.min(size, to + OVERLAP * 4L), rules, limits, deadline,
-                        chunk));
+                // Every section but the first also reads a little before its start, so that
+                // its first findings get their line, context and confidence (docs/adr/0105).
+                long behind = p == 0 ? from : boundary(ch, Math.max(cuts[0], from - 4L * FileAnalysis.KEEP));
+                tasks.add(() -> section(path, behind, from, to, last ? to : Math.min(size, to + OVERLAP * 4L), rules,
+                        limits, deadline, chunk));
             }
             List<Section> done = new ArrayList<>();
             if (parts == 1) {
@@ -186,8 +193,20 @@ final class TextReader {
             List<Finding> out = new ArrayList<>();
             long charShift = 0;
             long lineShift = 0;
+            // Keyword confidence counts each match once, in the section where it starts.
+            int[] counts = null;
             for (Section s : done) {
-                for (Finding f : s.analysis.findings(lineShift)) {
+                int[] c = s.analysis.counts();
+                if (counts == null) {
+                    counts = c.clone();
+                } else {
+                    for (int i = 0; i < c.length; i++) {
+                        counts[i] += c[i];
+                    }
+                }
+            }
+            for (Section s : done) {
+                for (Finding f : s.analysis.findings(lineShift, counts)) {
                     out.add(charShift == 0 ? f : new Finding(f.rule(), f.category(), f.level(), f.text(), f.location(),
                             f.offset() + charShift, f.context(), f.confidence()));
                 }
@@ -220,14 +239,34 @@ final class TextReader {
     }
 
     /**
-     * Matches bytes {@code [from, readTo)}, keeping only matches that start before {@code to}.
-     * Chars and lines are counted up to {@code to} only.
+     * Matches bytes {@code [from, readTo)}, keeping only matches that start before {@code to},
+     * with {@code [behind, from)} as look-behind. Chars and lines are counted from
+     * {@code from} up to {@code to} only.
      */
-    private static Section section(Path path, long from, long to, long readTo, CompiledRules rules, Limits limits,
-                                   Deadline deadline, int chunk) throws Exception {
+    private static Section section(Path path, long behind, long from, long to, long readTo, CompiledRules rules,
+                                   Limits limits, Deadline deadline, int chunk) throws Exception {
         FileAnalysis analysis = new FileAnalysis(rules, limits.maxFindings());
         long lines = 0;
         analysis.begin(Location.lines());
+        if (behind < from) {
+            byte[] b = new byte[(int) (from - behind)];
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                ByteBuffer bb = ByteBuffer.wrap(b);
+                while (bb.hasRemaining() && ch.read(bb, behind + bb.position()) > 0) {
+                    // read the whole look-behind
+                }
+            }
+            char[] c = new char[b.length + 2];
+            int n = (int) Utf8Decoder.decode(b, 0, b.length, c, true);
+            long breaks = 0;
+            for (int i = 0; i < n; i++) {
+                if (c[i] == '\n') {
+                    breaks++;
+                }
+            }
+            analysis.lookBehind(-n, breaks);
+            analysis.feed(c, 0, n, -n);
+        }
         byte[] bytes = new byte[chunk];
         char[] chars = new char[chunk + 2];
         long pos = from;
@@ -235,13 +274,18 @@ final class TextReader {
         long charsToCut = -1;
         int carry = 0;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            while (pos + carry < readTo) {
-                ByteBuffer bb = ByteBuffer.wrap(bytes, carry, (int) Math.min(bytes.length - carry, readTo - pos - carry));
-                int n = ch.read(bb, pos + carry);
-                if (n <= 0) {
-                    break;
+            // Until every byte up to readTo is decoded: after the cut, the bytes already read
+            // past it are decoded before anything more is read (they are the look-ahead).
+            while (pos < readTo) {
+                int n = 0;
+                if (pos + carry < readTo && carry < bytes.length) {
+                    ByteBuffer bb = ByteBuffer.wrap(bytes, carry, (int) Math.min(bytes.length - carry, readTo - pos - carry));
+                    n = Math.max(0, ch.read(bb, pos + carry));
                 }
                 int avail = carry + n;
+                if (avail == 0) {
+                    break;
+                }
                 boolean last = pos + avail >= readTo;
                 // Decode only up to the cut first, so the char count at the cut is exact.
                 int limit = avail;
@@ -268,7 +312,7 @@ final class TextReader {
                 pos += used;
                 deadline.check();
                 // The chunk buffer is reused: the analysis copies what it keeps.
-                if (used == 0 && carry == avail) {
+                if (used == 0 && n == 0) {
                     break;
                 }
             }

@@ -163,6 +163,14 @@ class ChunkEdgeTest {
             List<Finding> chunked = scan(text, cs, chunk);
             assertThat(chunked).as("chunk %d", chunk).isEqualTo(whole);
         }
+        if (cs.equals(StandardCharsets.UTF_8)) {
+            for (int parts = 2; parts <= 5; parts++) {
+                int chunk = 8 + r.nextInt(120);
+                // Sections list their findings section by section: same findings, another order.
+                assertThat(sections(text, parts, chunk)).as("%d sections, chunk %d", parts, chunk)
+                        .containsExactlyInAnyOrderElementsOf(whole);
+            }
+        }
         for (int[] p : placed) {
             String needle = needles.get(p[1]);
             List<Finding> at = whole.stream().filter(f -> f.offset() == p[0]).toList();
@@ -181,6 +189,49 @@ class ChunkEdgeTest {
         for (int chunk = 4; chunk < 80; chunk++) {
             assertThat(scan(text, StandardCharsets.UTF_8, chunk)).as("chunk %d", chunk).isEqualTo(whole);
             assertThat(scan(text, Charset.forName("GBK"), chunk)).as("GBK chunk %d", chunk).isEqualTo(whole);
+        }
+    }
+
+    /**
+     * A large UTF-8 file is cut into sections read in parallel; a cut is an edge too.
+     * Trailing padding moves the cut (at half the file) across the needles byte by byte.
+     */
+    @Test
+    void aCutBetweenSectionsIsAnEdgeToo() throws Exception {
+        Random r = new Random(42);
+        StringBuilder head = new StringBuilder();
+        for (int line = 0; line < 12; line++) {
+            head.append(filler(r, 20)).append('\n');
+        }
+        String middle = "TOP SECRET//NOFORN\n" + filler(r, 3) + MARKING + filler(r, 2) + KEYWORD + "，编号" + NUMBER
+                + "。\nSECRET\n";
+        String tail = filler(r, 10) + "\n";
+        int h = head.toString().getBytes(StandardCharsets.UTF_8).length;
+        int m = middle.getBytes(StandardCharsets.UTF_8).length;
+        int t = tail.getBytes(StandardCharsets.UTF_8).length;
+        for (int j = 0; j <= 2 * m; j++) {
+            // The cut, at half the file, falls j/2 bytes into the middle part.
+            String text = head + middle + tail + "x".repeat(h - m - t + j);
+            List<Finding> whole = scan(text, StandardCharsets.UTF_8, Integer.MAX_VALUE);
+            assertThat(whole).extracting(Finding::text)
+                    .containsExactlyInAnyOrder("TOP SECRET//NOFORN", MARKING, KEYWORD, NUMBER, "SECRET");
+            for (int chunk : List.of(16, 64, 1 << 20)) {
+                assertThat(sections(text, 2, chunk)).as("padding %d, chunk %d", j, chunk)
+                        .containsExactlyInAnyOrderElementsOf(whole);
+            }
+        }
+    }
+
+    /** Scans {@code text} as a UTF-8 file read in {@code parts} sections in parallel. */
+    private static List<Finding> sections(String text, int parts, int chunk) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(Files.createTempFile(dir, "sections", ".txt"), bytes);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts);
+        try {
+            return TextReader.utf8File(file, bytes.length, rules, LIMITS, pool, parts,
+                    new Deadline(Duration.ofSeconds(60)), () -> { }, chunk, 0);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -203,7 +254,7 @@ class ChunkEdgeTest {
         if (cs.equals(StandardCharsets.UTF_8)) {
             Path file = Files.write(Files.createTempFile(dir, "edge", ".txt"), bytes);
             return TextReader.utf8File(file, bytes.length, rules, LIMITS, null, 1, deadline, () -> { },
-                    (int) Math.min(chunk, bytes.length + 16L));
+                    (int) Math.min(chunk, bytes.length + 16L), Long.MAX_VALUE);
         }
         FileAnalysis a = new FileAnalysis(rules, LIMITS.maxFindings());
         TextReader.read(new ByteArrayInputStream(bytes), cs, a, deadline, (int) Math.min(chunk, bytes.length + 16L));
