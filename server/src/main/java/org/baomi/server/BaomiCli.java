@@ -180,6 +180,10 @@ public final class BaomiCli implements Runnable {
                     System.out.println("Audit chain BROKEN at entry #" + broken.seq() + " (" + broken.breach() + "): "
                             + broken.message());
                     System.out.println(broken.entriesBefore() + " entries before it verified.");
+                    if (broken.seq() == 1 && broken.breach() == Verification.Breach.CHANGED) {
+                        System.out.println("If every entry fails from the first one, check that this is the audit key the"
+                                + " server uses (<data>/audit-chain.key or BAOMI_AUDITKEY).");
+                    }
                     return 1;
                 }
                 long n = ((Verification.Whole) result).entries();
