@@ -41,8 +41,9 @@ public class AccountUserDetailsService implements UserDetailsService {
     BaomiUser toUser(AccountRecord a) {
         Set<RoleGrant> grants = accounts.grants(a.id());
         var now = clock.instant();
-        boolean changeRequired = a.mustChangePassword() || policy.password().isExpired(a.passwordChangedAt(), now);
-        boolean locked = policy.lockout().isLocked(a.lockedUntil(), now);
+        var rules = policy.snapshot();
+        boolean changeRequired = a.mustChangePassword() || rules.password().isExpired(a.passwordChangedAt(), now);
+        boolean locked = rules.lockout().isLocked(a.lockedUntil(), now);
         return new BaomiUser(a.id(), a.username(), a.displayName(), a.personId(), unitOf(a, grants), grants,
                 RolePermissions.of(grants.stream().map(RoleGrant::role).toList()), changeRequired, locked, a.active(),
                 a.locale(), a.passwordHash());

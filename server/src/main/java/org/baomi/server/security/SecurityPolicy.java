@@ -29,8 +29,20 @@ public class SecurityPolicy {
         this.jdbc = jdbc;
     }
 
-    public PasswordPolicy password() {
+    /** Both policies from one read of the settings (the principal is rebuilt on every request). */
+    public record Snapshot(PasswordPolicy password, LockoutPolicy lockout) {
+    }
+
+    public Snapshot snapshot() {
         Map<String, String> s = settings();
+        return new Snapshot(password(s), lockout(s));
+    }
+
+    public PasswordPolicy password() {
+        return password(settings());
+    }
+
+    private static PasswordPolicy password(Map<String, String> s) {
         PasswordPolicy d = PasswordPolicy.DEFAULT;
         return new PasswordPolicy(
                 intOr(s, MIN_LENGTH, d.minLength()),
@@ -40,7 +52,10 @@ public class SecurityPolicy {
     }
 
     public LockoutPolicy lockout() {
-        Map<String, String> s = settings();
+        return lockout(settings());
+    }
+
+    private static LockoutPolicy lockout(Map<String, String> s) {
         LockoutPolicy d = LockoutPolicy.DEFAULT;
         return new LockoutPolicy(intOr(s, MAX_FAILURES, d.maxFailures()),
                 Duration.ofMinutes(intOr(s, LOCK_MINUTES, (int) d.lockDuration().toMinutes())));
