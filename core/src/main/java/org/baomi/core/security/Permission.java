@@ -34,5 +34,20 @@ public enum Permission {
     /** Open approval requests. */
     APPROVAL_REQUEST,
     /** Decide approval steps addressed to one's roles. */
-    APPROVAL_DECIDE
+    APPROVAL_DECIDE,
+    /**
+     * Keep the carrier ledger of one's units: register, import and export, lend, circulate, carry
+     * out, copy, archive, clear, destroy, inventory. Secrecy officer and archivist.
+     */
+    CARRIER_MANAGE,
+    /**
+     * Handle a carrier one has been given: sign a circulation as read, return a loan. The model
+     * still checks that the person is the reader or borrower; every business role has it.
+     */
+    CARRIER_HANDLE,
+    /**
+     * Keep the device, removable-medium and network ledger of one's units, run its lifecycle and
+     * its compliance checks. Secrecy officer.
+     */
+    DEVICE_MANAGE
 }

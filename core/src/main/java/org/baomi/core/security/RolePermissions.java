@@ -21,15 +21,17 @@ public final class RolePermissions {
                     CLEARANCE_ASSIGN, TOKEN_MANAGE, POLICY_MANAGE)),
             Map.entry(Role.SECURITY_AUDITOR, EnumSet.of(SELF_SERVICE, AUDIT_READ, AUDIT_VERIFY)),
             Map.entry(Role.SECRECY_OFFICER, EnumSet.of(SELF_SERVICE, ORG_READ, PERSON_MANAGE, BUSINESS_READ,
-                    APPROVAL_REQUEST, APPROVAL_DECIDE)),
+                    APPROVAL_REQUEST, APPROVAL_DECIDE, CARRIER_MANAGE, CARRIER_HANDLE, DEVICE_MANAGE)),
             Map.entry(Role.LEADER_IN_CHARGE, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
-                    APPROVAL_DECIDE)),
+                    APPROVAL_DECIDE, CARRIER_HANDLE)),
             Map.entry(Role.UNIT_HEAD, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
-                    APPROVAL_DECIDE)),
+                    APPROVAL_DECIDE, CARRIER_HANDLE)),
             Map.entry(Role.DEPARTMENT_HEAD, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
-                    APPROVAL_DECIDE)),
-            Map.entry(Role.CLEARED_PERSON, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST)),
-            Map.entry(Role.ARCHIVIST, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST)),
+                    APPROVAL_DECIDE, CARRIER_HANDLE)),
+            Map.entry(Role.CLEARED_PERSON, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
+                    CARRIER_HANDLE)),
+            Map.entry(Role.ARCHIVIST, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
+                    CARRIER_MANAGE, CARRIER_HANDLE)),
             Map.entry(Role.INSPECTOR, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ)));
 
     private RolePermissions() {

@@ -140,9 +140,9 @@ class DeviceModelTest {
     }
 
     @Test
-    void onlyScrappedAndDestroyedDevicesLeaveService() {
+    void onlyScrappedDestroyedAndLostDevicesLeaveService() {
         assertThat(EnumSet.allOf(DeviceStatus.class)).filteredOn(s -> !s.inService())
-                .containsExactlyInAnyOrder(DeviceStatus.SCRAPPED, DeviceStatus.DESTROYED);
+                .containsExactlyInAnyOrder(DeviceStatus.SCRAPPED, DeviceStatus.DESTROYED, DeviceStatus.LOST);
         assertThat(EnumSet.allOf(MediumStatus.class)).filteredOn(s -> !s.inService())
                 .containsExactlyInAnyOrder(MediumStatus.LOST, MediumStatus.DESTROYED);
     }

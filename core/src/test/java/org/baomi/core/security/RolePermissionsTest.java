@@ -34,4 +34,20 @@ class RolePermissionsTest {
         assertThat(RolePermissions.of(Role.SECURITY_AUDITOR)).containsOnly(Permission.SELF_SERVICE,
                 Permission.AUDIT_READ, Permission.AUDIT_VERIFY);
     }
+
+    @Test
+    void theLedgersAreKeptByTheSecrecyOfficeOnlyAndInspectorsOnlyRead() {
+        for (Role role : Role.values()) {
+            assertThat(RolePermissions.of(role).contains(Permission.DEVICE_MANAGE)).as(role.name())
+                    .isEqualTo(role == Role.SECRECY_OFFICER);
+            assertThat(RolePermissions.of(role).contains(Permission.CARRIER_MANAGE)).as(role.name())
+                    .isEqualTo(role == Role.SECRECY_OFFICER || role == Role.ARCHIVIST);
+        }
+        assertThat(RolePermissions.of(Role.INSPECTOR)).doesNotContain(Permission.CARRIER_HANDLE,
+                Permission.APPROVAL_REQUEST);
+        for (Role officer : new Role[] {Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.SECURITY_AUDITOR}) {
+            assertThat(RolePermissions.of(officer)).as(officer.name()).doesNotContain(Permission.CARRIER_HANDLE,
+                    Permission.CARRIER_MANAGE, Permission.DEVICE_MANAGE);
+        }
+    }
 }

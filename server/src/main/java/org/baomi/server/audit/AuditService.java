@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.baomi.core.audit.AuditEntry;
 import org.baomi.core.audit.Verification;
+import org.baomi.server.platform.sheet.Csv;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -157,32 +158,11 @@ public class AuditService {
     }
 
     static void writeRow(Writer w, String[] fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(csvCell(fields[i]));
-        }
-        w.write("\r\n");
+        Csv.writeRow(w, fields);
     }
 
-    /**
-     * RFC 4180 quoting. A cell that a spreadsheet would run as a formula (a user name typed at
-     * the login page can start with '=') is prefixed with an apostrophe, as OWASP advises; the
-     * apostrophe is the only change and the database keeps the original.
-     */
+    /** RFC 4180 quoting with the formula guard; one implementation for every CSV Baomi writes ({@link Csv}). */
     static String csvCell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String v = value;
-        char first = v.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return Csv.cell(value);
     }
 }

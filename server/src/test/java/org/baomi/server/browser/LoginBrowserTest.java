@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.baomi.core.security.Role;
 import org.baomi.server.test.Fixtures;
 import org.baomi.server.test.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import java.time.Duration;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -24,37 +17,14 @@ import org.springframework.test.context.ContextConfiguration;
  * What a new user does first: signs in with a one-time password, is made to change it, reaches
  * the dashboard, and switches the language.
  */
-@ExtendWith(BrowserTestSupport.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabases.H2.class)
-class LoginBrowserTest {
+class LoginBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = BrowserTestSupport.newBrowser(1280, 900);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void aNewUserSignsInChangesHisPasswordSeesTheDashboardAndSwitchesToEnglish() throws Exception {
@@ -68,12 +38,12 @@ class LoginBrowserTest {
 
         BrowserTestSupport.type(browser, "username", officer.username());
         BrowserTestSupport.type(browser, "password", "wrong password");
-        browser.findElement(By.id("login-submit")).click();
+        clickAndWait(By.id("login-submit"));
         assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("用户名或口令错误");
 
         BrowserTestSupport.type(browser, "username", officer.username());
         BrowserTestSupport.type(browser, "password", officer.password());
-        browser.findElement(By.id("login-submit")).click();
+        clickAndWait(By.id("login-submit"));
 
         // A click returns before the navigation it starts has finished: wait for the new page.
         waitFor(ExpectedConditions.urlContains("/account/password"));
@@ -84,7 +54,7 @@ class LoginBrowserTest {
         BrowserTestSupport.type(browser, "current", officer.password());
         BrowserTestSupport.type(browser, "next", "short");
         BrowserTestSupport.type(browser, "repeat", "short");
-        browser.findElement(By.id("password-submit")).click();
+        clickAndWait(By.id("password-submit"));
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("至少");
         BrowserTestSupport.screenshot(browser, "password-errors");
 
@@ -92,14 +62,14 @@ class LoginBrowserTest {
         BrowserTestSupport.type(browser, "current", officer.password());
         BrowserTestSupport.type(browser, "next", fresh);
         BrowserTestSupport.type(browser, "repeat", fresh);
-        browser.findElement(By.id("password-submit")).click();
+        clickAndWait(By.id("password-submit"));
 
         waitFor(ExpectedConditions.urlToBe(url("/")));
         assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("口令已修改");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您好，" + officer.username());
         BrowserTestSupport.screenshot(browser, "dashboard-zh");
 
-        browser.findElement(By.id("switch-language")).click();
+        clickAndWait(By.id("switch-language"));
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, " + officer.username()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, " + officer.username());
         assertThat(browser.findElement(By.id("switch-language")).getText()).isEqualTo("中文");
@@ -107,7 +77,7 @@ class LoginBrowserTest {
         assertThat(jdbc.sql("select locale from account where id = :id").param("id", officer.id())
                 .query(String.class).single()).as("the language choice belongs to the account").isEqualTo("en");
 
-        browser.findElement(By.id("logout")).click();
+        clickAndWait(By.id("logout"));
         waitFor(ExpectedConditions.urlContains("/login"));
         assertThat(fixtures.auditCount("logout")).isPositive();
     }

@@ -9,9 +9,7 @@ import org.baomi.core.security.Permission;
 import org.baomi.server.approval.ApprovalService;
 import org.baomi.server.approval.ApprovalViews.RequestDetail;
 import org.baomi.server.approval.GeneralChain;
-import org.baomi.server.platform.NotFoundException;
 import org.baomi.server.platform.ValidationException;
-import jakarta.servlet.http.HttpServletResponse;
 import org.baomi.server.platform.web.Flash;
 import org.baomi.server.security.BaomiUser;
 import org.baomi.server.security.Requires;
@@ -19,17 +17,17 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.baomi.server.platform.web.NotFoundPage;
 
 /** Approvals for people: what waits for me, what I asked for, one request with its chain. */
 @Controller
-class ApprovalController {
+class ApprovalController implements NotFoundPage {
 
     static final String LIST_VIEW = "approval/list";
     static final String DETAIL_VIEW = "approval/detail";
@@ -162,14 +160,6 @@ class ApprovalController {
         model.addAttribute("detail", detail);
         model.addAttribute("labels", this);
         return DETAIL_VIEW;
-    }
-
-    /** A request that does not exist, or that the reader may not see, is the ordinary 404 page. */
-    @ExceptionHandler(NotFoundException.class)
-    String notFound(HttpServletResponse response, Model model) {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("status", HttpServletResponse.SC_NOT_FOUND);
-        return "error";
     }
 
     /** The request type's name, from the bundle of the feature that owns it, else its code. */

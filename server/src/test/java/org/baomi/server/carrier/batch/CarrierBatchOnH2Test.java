@@ -1,0 +1,7 @@
+package org.baomi.server.carrier.batch;
+
+import org.baomi.server.test.OnH2;
+
+@OnH2
+class CarrierBatchOnH2Test extends CarrierBatchTest {
+}

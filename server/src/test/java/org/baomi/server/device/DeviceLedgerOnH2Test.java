@@ -1,0 +1,7 @@
+package org.baomi.server.device;
+
+import org.baomi.server.test.OnH2;
+
+@OnH2
+class DeviceLedgerOnH2Test extends DeviceLedgerTest {
+}

@@ -1,0 +1,7 @@
+package org.baomi.server.device.web;
+
+import org.baomi.server.test.OnH2;
+
+@OnH2
+class DevicePagesOnH2Test extends DevicePagesTest {
+}

@@ -1,0 +1,7 @@
+package org.baomi.server.incident;
+
+import org.baomi.server.test.OnH2;
+
+@OnH2
+class IncidentOnH2Test extends IncidentTest {
+}
