@@ -153,6 +153,15 @@ class DeviceRepository {
                 .param("ref", reference).param("description", description).param("now", Db.ts(now)).update();
     }
 
+    void lockNetwork(long id) {
+        jdbc.sql("select id from network where id = :id for update").param("id", id).query(Long.class).optional();
+    }
+
+    void setNetworkActive(long id, boolean active, Instant now) {
+        jdbc.sql("update network set active = :active, updated_at = :now where id = :id")
+                .param("id", id).param("active", active).param("now", Db.ts(now)).update();
+    }
+
     // ------------------------------------------------------------------ devices: reads
 
     private static final String ROW_SELECT = """
@@ -776,6 +785,12 @@ class DeviceRepository {
     boolean sequenceExists(long unitId, String key) {
         return jdbc.sql("select count(*) from medium_number_sequence where unit_id = :unit and seq_key = :key")
                 .param("unit", unitId).param("key", key).query(Long.class).single() > 0;
+    }
+
+    /** The value the sequence would give next, when it exists. */
+    Optional<Long> peekNext(long unitId, String key) {
+        return jdbc.sql("select next_value from medium_number_sequence where unit_id = :unit and seq_key = :key")
+                .param("unit", unitId).param("key", key).query(Long.class).optional();
     }
 
     void insertSequence(long unitId, String key) {

@@ -139,6 +139,25 @@ public class MediumService {
     }
 
     /**
+     * The number the unit's next classified medium would get under {@code pattern} (its current one
+     * when null), without taking it; a pattern that does not parse is a problem on field "pattern".
+     */
+    @Transactional(readOnly = true)
+    public String nextNumberExample(long unitId, String pattern) {
+        scope.requireRead(unitId, () -> DeviceService.unitNotFound(unitId));
+        MediumNumberPattern parsed;
+        try {
+            parsed = MediumNumberPattern.parse(pattern != null ? pattern
+                    : repository.numberingPattern(unitId).orElse(MediumNumberPattern.DEFAULT));
+        } catch (DomainException e) {
+            throw new ValidationException(List.of(new FieldProblem("pattern", e.code(), e.getMessage(), e.args())));
+        }
+        int year = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        long next = repository.peekNext(unitId, parsed.sequenceKey(year)).orElse(1L);
+        return parsed.format(repository.unitCode(unitId), year, next);
+    }
+
+    /**
      * The next number of the unit's sequence. The sequence row is created in its own transaction
      * (two first registrations may race to create it; the loser finds it made), then taken under a
      * row lock held until the caller commits, so numbers come out in order without gaps.

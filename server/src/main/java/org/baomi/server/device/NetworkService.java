@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.baomi.core.DomainException;
 import org.baomi.core.classification.ClassificationLevel;
 import org.baomi.core.device.NetworkKind;
 import org.baomi.server.audit.AuditLog;
@@ -77,6 +78,50 @@ public class NetworkService {
                 clock.instant());
         audit.record("network.update", "network", id, snapshot(new NetworkInput(before.name(), before.kind(),
                 before.level(), before.approvalReference(), before.description())), snapshot(n));
+        return repository.network(id).orElseThrow();
+    }
+
+    /**
+     * Takes a network out of use (停用): it stays on the ledger and in the history of the devices
+     * that were on it, but no device can be admitted to it any more. Refused while a device in
+     * service is still on it (remove it from the network or move it first), so compliance never
+     * sees a device on a network the ledger calls retired. Audited {@code network.deactivate}.
+     */
+    @Transactional
+    public NetworkView deactivate(long id, String reason) {
+        NetworkView before = repository.network(id).orElseThrow(() -> notFound(id));
+        scope.requireManage(before.unitId(), () -> notFound(id));
+        List<FieldProblem> problems = new ArrayList<>();
+        String why = DeviceValidation.text(reason, "reason", 500, true, problems);
+        DeviceService.throwIf(problems);
+        // the row lock makes an admission to this network that commits meanwhile wait or be counted
+        repository.lockNetwork(id);
+        NetworkView locked = repository.network(id).orElseThrow(() -> notFound(id));
+        if (!locked.active()) {
+            throw new DomainException("network.alreadyInactive", "Network " + locked.name() + " is already out of use.",
+                    locked.name());
+        }
+        if (locked.deviceCount() > 0) {
+            throw new DomainException("network.deactivate.devicesOn", locked.deviceCount() + " device(s) in service are"
+                    + " still on network " + locked.name() + ": remove them from the network or move them first.",
+                    locked.deviceCount(), locked.name());
+        }
+        repository.setNetworkActive(id, false, clock.instant());
+        audit.record("network.deactivate", "network", id, Map.of("active", true),
+                Map.of("active", false, "reason", why));
+        return repository.network(id).orElseThrow();
+    }
+
+    /** Puts a network that was taken out of use back into use; audited {@code network.reactivate}. */
+    @Transactional
+    public NetworkView reactivate(long id) {
+        NetworkView before = repository.network(id).orElseThrow(() -> notFound(id));
+        scope.requireManage(before.unitId(), () -> notFound(id));
+        if (before.active()) {
+            throw new DomainException("network.alreadyActive", "Network " + before.name() + " is in use.", before.name());
+        }
+        repository.setNetworkActive(id, true, clock.instant());
+        audit.record("network.reactivate", "network", id, Map.of("active", false), Map.of("active", true));
         return repository.network(id).orElseThrow();
     }
 

@@ -362,6 +362,41 @@ abstract class DeviceLedgerTest {
     }
 
     @Test
+    void aNetworkIsTakenOutOfUseOnlyWhenNoDeviceInServiceIsOnItAndThenAdmitsNone() throws Exception {
+        long device = secretLaptop();
+        act(device, "admission", "{\"requestId\":" + approvedAdmission(device, secretNet) + "}")
+                .andExpect(status().isOk());
+        call(post("/api/v1/networks/{id}/deactivate", secretNet), officer, "{\"reason\":\"\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        refused(call(post("/api/v1/networks/{id}/deactivate", secretNet), officer, "{\"reason\":\"网络整合\"}"),
+                "network.deactivate.devicesOn");
+        for (TestAccount who : List.of(leader, head)) {
+            call(post("/api/v1/networks/{id}/deactivate", secretNet), who, "{\"reason\":\"网络整合\"}")
+                    .andExpect(status().isForbidden());
+        }
+        long otherUnit = fixtures.unit(Fixtures.unique("他单位"), fixtures.rootUnit());
+        TestAccount stranger = fixtures.account(otherUnit, SecretRelatedLevel.CORE, Role.SECRECY_OFFICER);
+        call(post("/api/v1/networks/{id}/deactivate", intranet), stranger, "{\"reason\":\"x\"}")
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select active from network where id = :id").param("id", secretNet)
+                .query(Boolean.class).single()).as("refusals change nothing").isTrue();
+
+        act(device, "removal", "{\"text\":\"退网\"}").andExpect(status().isOk());
+        call(post("/api/v1/networks/{id}/deactivate", secretNet), officer, "{\"reason\":\"网络整合\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
+        refused(call(post("/api/v1/networks/{id}/deactivate", secretNet), officer, "{\"reason\":\"再停\"}"),
+                "network.alreadyInactive");
+        call(post("/api/v1/devices/{id}/requests/admission", device), officer,
+                "{\"networkId\":%d,\"reason\":\"重新入网\"}".formatted(secretNet))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("device.network.unknown"));
+
+        call(post("/api/v1/networks/{id}/reactivate", secretNet), officer, null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(true));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action in ('network.deactivate', 'network.reactivate')"
+                + " and object_id = :id").param("id", String.valueOf(secretNet)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aMediumHolderWhoseClearanceWasLoweredShowsAsAViolation() throws Exception {
         long id = id(call(post("/api/v1/media?unitId=" + unit), officer,
                 "{\"type\":\"USB_FLASH_DRIVE\",\"level\":\"SECRET\",\"usbSerial\":\"X1\"}"), "$.medium.id");

@@ -65,4 +65,24 @@ class NetworkApiController {
     NetworkView update(@PathVariable long id, @RequestBody NetworkInput input) {
         return networks.update(id, input);
     }
+
+    /** Why a network is taken out of use. */
+    record DeactivateBody(String reason) {
+    }
+
+    @PostMapping("/{id:\\d+}/deactivate")
+    @Requires(Permission.DEVICE_MANAGE)
+    @Operation(summary = "Take a network out of use (停用); audited as network.deactivate",
+            description = "Refused (network.deactivate.devicesOn) while a device in service is on it; "
+                    + "validation on reason (required, at most 500 characters).")
+    NetworkView deactivate(@PathVariable long id, @RequestBody(required = false) DeactivateBody body) {
+        return networks.deactivate(id, body == null ? null : body.reason());
+    }
+
+    @PostMapping("/{id:\\d+}/reactivate")
+    @Requires(Permission.DEVICE_MANAGE)
+    @Operation(summary = "Put a network that was taken out of use back into use; audited as network.reactivate")
+    NetworkView reactivate(@PathVariable long id) {
+        return networks.reactivate(id);
+    }
 }

@@ -2,11 +2,13 @@ package org.baomi.server.device.web;
 
 import java.util.Arrays;
 import java.util.List;
+import org.baomi.core.DomainException;
 import org.baomi.core.classification.ClassificationLevel;
 import org.baomi.core.device.NetworkKind;
 import org.baomi.core.security.Permission;
 import org.baomi.server.device.DeviceViews.NetworkView;
 import org.baomi.server.device.NetworkService;
+import org.baomi.server.platform.ValidationException;
 import org.baomi.server.security.BaomiUser;
 import org.baomi.server.security.Requires;
 import org.springframework.security.access.AccessDeniedException;
@@ -89,6 +91,33 @@ class NetworkController implements NotFoundPage {
             pages.flash().success(redirect, "networks.updated", updated.name());
             return "redirect:/networks?unitId=" + updated.unitId();
         }, () -> form(user, model, form, network));
+    }
+
+    @PostMapping("/networks/{id:\\d+}/deactivate")
+    @Requires(Permission.DEVICE_MANAGE)
+    String deactivate(@PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            NetworkView n = networks.deactivate(id, reason);
+            pages.flash().success(redirect, "networks.deactivated", n.name());
+            return "redirect:/networks?unitId=" + n.unitId();
+        } catch (ValidationException | DomainException e) {
+            pages.refused(redirect, e);
+            return "redirect:/networks/" + id + "/edit";
+        }
+    }
+
+    @PostMapping("/networks/{id:\\d+}/reactivate")
+    @Requires(Permission.DEVICE_MANAGE)
+    String reactivate(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            NetworkView n = networks.reactivate(id);
+            pages.flash().success(redirect, "networks.reactivated", n.name());
+            return "redirect:/networks?unitId=" + n.unitId();
+        } catch (DomainException e) {
+            pages.refused(redirect, e);
+            return "redirect:/networks/" + id + "/edit";
+        }
     }
 
     private String form(BaomiUser user, Model model, NetworkForm form, NetworkView existing) {

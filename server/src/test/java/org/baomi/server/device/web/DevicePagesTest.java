@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -148,6 +149,71 @@ abstract class DevicePagesTest {
                 .param("name", "x").param("kind", "INTERNET")).andExpect(status().isForbidden());
         mvc.perform(post("/networks").with(csrf()).with(fixtures.as(otherOfficer)).param("unitId", String.valueOf(unit))
                 .param("name", "x").param("kind", "INTERNET")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOfficerTakesAnEmptyNetworkOutOfUseWithAReasonAndPutsItBack() throws Exception {
+        String name = Fixtures.unique("互联网");
+        mvc.perform(post("/networks").with(csrf()).with(fixtures.as(officer)).param("unitId", String.valueOf(unit))
+                .param("name", name).param("kind", "INTERNET")).andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("select id from network where name = :n").param("n", name).query(Long.class).single();
+        assertThat(page("/networks/" + id + "/edit", officer)).contains("id=\"deactivate-form\"");
+        mvc.perform(post("/networks/" + id + "/deactivate").with(csrf()).with(fixtures.as(officer)).param("reason", " "))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flashError"));
+        assertThat(active(id)).as("a blank reason changes nothing").isTrue();
+        mvc.perform(post("/networks/" + id + "/deactivate").with(csrf()).with(fixtures.as(cleared)).param("reason", "x"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/networks/" + id + "/deactivate").with(csrf()).with(fixtures.as(otherOfficer)).param("reason", "x"))
+                .andExpect(status().isNotFound());
+        assertThat(active(id)).as("another unit's officer cannot").isTrue();
+        mvc.perform(post("/networks/" + id + "/deactivate").with(csrf()).with(fixtures.as(officer))
+                .param("reason", "专线撤销")).andExpect(status().is3xxRedirection());
+        assertThat(active(id)).isFalse();
+        String list = page("/networks?unitId=" + unit, officer);
+        assertThat(list).contains(name).contains("已停用");
+        assertThat(page("/devices/new?unitId=" + unit, officer)).as("no admission to it").doesNotContain(name);
+        assertThat(page("/networks/" + id + "/edit", officer)).contains("id=\"reactivate-form\"");
+        mvc.perform(post("/networks/" + id + "/reactivate").with(csrf()).with(fixtures.as(officer)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(active(id)).isTrue();
+    }
+
+    boolean active(long network) {
+        return jdbc.sql("select active from network where id = :id").param("id", network).query(Boolean.class).single();
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    @Test
+    void theSettingsPageShowsTheNextMediumNumberAndSavesBothSettingsOrNeither() throws Exception {
+        String html = page("/devices/settings?unitId=" + unit, officer);
+        assertThat(html).contains("{unit}-HP-{seq:4}").contains("id=\"medium-number-example\"").contains("-HP-0001")
+                .contains("value=\"30\"");
+        mvc.perform(post("/devices/settings").with(csrf()).with(fixtures.as(officer)).param("unitId", String.valueOf(unit))
+                        .param("mediumNumbering", "{unit}-HP").param("maintenanceLimitDays", "400"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("form", "mediumNumbering", "maintenanceLimitDays"));
+        mvc.perform(post("/devices/settings").with(csrf()).with(fixtures.as(officer)).param("unitId", String.valueOf(unit))
+                        .param("mediumNumbering", "{unit}-{year}-HP-{seq:3}").param("maintenanceLimitDays", "400"))
+                .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("form", "maintenanceLimitDays"));
+        assertThat(page("/devices/settings?unitId=" + unit, officer)).as("half right saves nothing")
+                .contains("{unit}-HP-{seq:4}").contains("value=\"30\"");
+        mvc.perform(post("/devices/settings").with(csrf()).with(fixtures.as(officer)).param("unitId", String.valueOf(unit))
+                        .param("mediumNumbering", "{unit}-{year}-HP-{seq:3}").param("maintenanceLimitDays", "45"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/devices/settings?unitId=" + unit, officer)).contains("{unit}-{year}-HP-{seq:3}")
+                .contains("value=\"45\"").containsPattern("-20\\d\\d-HP-001");
+        long medium = registerMedium();
+        assertThat(jdbc.sql("select number from medium where id = :id").param("id", medium).query(String.class).single())
+                .containsPattern("-20\\d\\d-HP-001$");
+        assertThat(page("/devices/settings?unitId=" + unit, officer)).containsPattern("-20\\d\\d-HP-002");
+
+        mvc.perform(get("/devices/settings").param("unitId", String.valueOf(unit)).with(fixtures.as(cleared)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/devices/settings").param("unitId", String.valueOf(unit)).with(fixtures.as(otherOfficer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/devices/settings").with(csrf()).with(fixtures.as(otherOfficer)).param("unitId", String.valueOf(unit))
+                .param("mediumNumbering", "X-{seq:2}").param("maintenanceLimitDays", "5")).andExpect(status().isForbidden());
     }
 
     // ------------------------------------------------------------------ devices
