@@ -18,7 +18,7 @@ command -v rg >/dev/null || { echo "install ripgrep: apt-get install ripgrep" >&
 command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 2; }
 java_opts="${BAOMI_SCAN_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=4 -Xss8m}"
 cd "$corpus"
-echo "rg $(rg --version | head -1); java $(java -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(date -u +%Y-%m-%dT%H:%MZ); rg $(rg --version | head -1); java $(java -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 # The warm-up run fills the compiled-dictionary cache (ADR 0104), so baomi's figures are
 # with a warm cache unless BAOMI_DICT_CACHE=off is set (then every run builds).
 echo "dictionary cache: ${BAOMI_DICT_CACHE:-default location, warm after the warm-up run}"

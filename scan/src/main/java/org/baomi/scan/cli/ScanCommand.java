@@ -100,6 +100,20 @@ public final class ScanCommand implements Callable<Integer> {
 
     /** Runs the command; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        ScanCommand quick = QuickArgs.parse(args);
+        if (quick != null) {
+            // A plain command line: run without picocli's model (docs/adr/0106), reporting
+            // failures exactly as the execution handler below does.
+            quick.stdout = out;
+            quick.stderr = err;
+            try {
+                return quick.call();
+            } catch (Exception ex) {
+                java.io.PrintWriter w = new java.io.PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+                w.println(failure(ex));
+                return 2;
+            }
+        }
         CommandLine cl = new CommandLine(new ScanCommand());
         cl.setOut(new java.io.PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new java.io.PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -109,13 +123,17 @@ public final class ScanCommand implements Callable<Integer> {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            c.getErr().println("baomi scan: " + (ex instanceof UsageError || ex instanceof RuleException ? ex.getMessage()
-                    : ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+            c.getErr().println(failure(ex));
             return 2;
         });
         ((ScanCommand) cl.getCommand()).stdout = out;
         ((ScanCommand) cl.getCommand()).stderr = err;
         return cl.execute(args);
+    }
+
+    private static String failure(Exception ex) {
+        return "baomi scan: " + (ex instanceof UsageError || ex instanceof RuleException ? ex.getMessage()
+                : ex.getClass().getSimpleName() + ": " + ex.getMessage());
     }
 
     private PrintStream stdout = System.out;

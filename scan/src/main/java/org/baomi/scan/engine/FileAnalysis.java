@@ -10,6 +10,7 @@ import org.baomi.scan.match.Normalizer;
 import org.baomi.scan.rules.KeywordRule;
 import org.baomi.scan.rules.MarkingRule;
 import org.baomi.scan.rules.PatternRule;
+import org.baomi.scan.text.Utf8Decoder;
 
 /**
  * Collects the findings of one file (or one section of a large text file) as its text
@@ -44,6 +45,7 @@ public final class FileAnalysis implements MatchSink {
     private long winBase;
     private long lineAt;         // offset up to which line breaks are counted (>= winBase)
     private long linesSoFar;     // line breaks before lineAt in this segment
+    private long fedLines;       // line breaks before winBase + winLen, counted as the text came in
     private long cut = Long.MAX_VALUE;
     private long floor = Long.MIN_VALUE;
     private long[] patternResume = new long[0];
@@ -82,6 +84,7 @@ public final class FileAnalysis implements MatchSink {
         winBase = 0;
         lineAt = 0;
         linesSoFar = 0;
+        fedLines = 0;
         patternResume = new long[rules.patterns.size()];
     }
 
@@ -99,10 +102,46 @@ public final class FileAnalysis implements MatchSink {
             throw new IllegalArgumentException("chunk at " + base + " does not follow the text at " + (winBase + winLen));
         }
         int n = to - from;
-        // Drop what is no longer needed as look-behind, counting its line breaks first.
+        makeRoom(n);
+        System.arraycopy(chunk, from, win, winLen, n);
+        fedLines += countLines(chunk, from, to);
+        winLen += n;
+        match(winLen - KEEP);
+    }
+
+    /**
+     * Feeds the next chunk of the current segment as UTF-8 bytes, decoded straight into the
+     * window (no intermediate char buffer, line breaks counted while decoding) and matched
+     * as by {@link #feed}; a sequence cut by {@code to} is left for the next call unless
+     * {@code last}. Adds the line feeds decoded to {@code lineFeeds[0]}.
+     *
+     * @return as {@link Utf8Decoder#decode}: {@code (bytesConsumed << 32) | charsWritten}
+     */
+    public long feedUtf8(byte[] bytes, int from, int to, boolean last, int[] lineFeeds) {
+        if (location == null) {
+            throw new IllegalStateException("feed before begin");
+        }
+        // A UTF-8 byte decodes to at most one char (four bytes to a surrogate pair), and the
+        // decoder keeps one char free for a pair: it never stops for lack of room.
+        makeRoom(to - from + 2);
+        int before = lineFeeds[0];
+        long r = Utf8Decoder.decode(bytes, from, to, win, winLen, last, lineFeeds);
+        fedLines += lineFeeds[0] - before;
+        winLen += (int) r;
+        match(winLen - KEEP);
+        return r;
+    }
+
+    /** Drops what is no longer needed as look-behind and makes room for {@code n} more chars. */
+    private void makeRoom(int n) {
         int drop = Math.max(0, done - KEEP);
         if (drop > 0) {
-            lineOf(winBase + drop);
+            // Line breaks before the new window start, counted back from the end of the text
+            // fed so far (a few KEEP chars) rather than forward over the whole chunk.
+            if (lineAt < winBase + drop) {
+                linesSoFar = fedLines - countLines(win, drop, winLen);
+                lineAt = winBase + drop;
+            }
             System.arraycopy(win, drop, win, 0, winLen - drop);
             winLen -= drop;
             done -= drop;
@@ -111,9 +150,6 @@ public final class FileAnalysis implements MatchSink {
         if (winLen + n > win.length) {
             win = java.util.Arrays.copyOf(win, Math.max(winLen + n, win.length + (win.length >> 1)));
         }
-        System.arraycopy(chunk, from, win, winLen, n);
-        winLen += n;
-        match(winLen - KEEP);
     }
 
     /** Ends the current segment: matches the text held back as look-ahead. Idempotent. */
@@ -189,6 +225,7 @@ public final class FileAnalysis implements MatchSink {
         winBase = base;
         lineAt = base;
         linesSoFar = -lineBreaks;
+        fedLines = -lineBreaks;
         floor = 0;
     }
 

@@ -268,7 +268,7 @@ final class TextReader {
             analysis.feed(c, 0, n, -n);
         }
         byte[] bytes = new byte[chunk];
-        char[] chars = new char[chunk + 2];
+        int[] lineFeeds = new int[1];
         long pos = from;
         long base = 0;
         long charsToCut = -1;
@@ -292,19 +292,21 @@ final class TextReader {
                 if (charsToCut < 0 && pos + avail > to) {
                     limit = (int) (to - pos);
                 }
-                long r = Utf8Decoder.decode(bytes, 0, limit, chars, last || limit < avail);
+                // Decoded straight into the analysis's window. The cut is set after the call:
+                // matching there stops KEEP chars short of the text decoded, so nothing at or
+                // after the cut can have been reported yet.
+                boolean beforeCut = charsToCut < 0;
+                int feedsBefore = lineFeeds[0];
+                long r = analysis.feedUtf8(bytes, 0, limit, last || limit < avail, lineFeeds);
                 int used = (int) (r >>> 32);
                 int w = (int) r;
                 if (charsToCut < 0 && pos + used >= to) {
                     charsToCut = base + w;
                     analysis.cutAt(charsToCut);
                 }
-                analysis.feed(chars, 0, w, base);
-                int countTo = charsToCut < 0 ? w : (int) Math.max(0, Math.min(w, charsToCut - base));
-                for (int i = 0; i < countTo; i++) {
-                    if (chars[i] == '\n') {
-                        lines++;
-                    }
+                if (beforeCut) {
+                    // Decoding stops at the cut first, so these line feeds all lie before it.
+                    lines += lineFeeds[0] - feedsBefore;
                 }
                 base += w;
                 System.arraycopy(bytes, used, bytes, 0, avail - used);

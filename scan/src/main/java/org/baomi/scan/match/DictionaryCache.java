@@ -8,20 +8,22 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
  * Compiled automata kept on disk between runs (docs/adr/0104): a command-line scan with
  * the same dictionary loads its double array with one read instead of building it again.
  *
- * <p>The file name is the SHA-256 of the patterns and of the engine itself (the class
- * files of the automaton and its builder, the normaliser and its table), so a changed dictionary or a new engine
- * never reads an old table. A file that is missing, truncated or fails its CRC is
- * ignored and rebuilt. Writes go to a temporary file in the same folder and are moved
+ * <p>The file name is a 64-bit checksum (CRC-32C and CRC-32) of the patterns and of the
+ * engine itself (the class files of the automaton and its builder, the normaliser and its
+ * table); the file also holds the engine fingerprint and every pattern, which are
+ * compared on reading, so a changed dictionary or a new engine never reads an old table
+ * even if two names collided. (Checksums rather than SHA-256: hashing the 200 KB of
+ * table and patterns in a cold JVM cost about 30 ms of every run, docs/adr/0107.) A file
+ * that is missing, truncated or fails its CRC is ignored and rebuilt. Writes go to a temporary file in the same folder and are moved
  * into place atomically, so concurrent runs never see half a file. Any I/O problem
  * falls back to building: the cache can only save time, never fail a scan.
  */
@@ -63,38 +65,50 @@ public final class DictionaryCache {
         if (ENGINE == null) {
             return Automaton.build(patterns);
         }
-        Path file = dir.resolve(key(patterns) + ".bin");
-        Automaton a = read(file);
+        byte[] id = identity(patterns);
+        Path file = dir.resolve(key(id) + ".bin");
+        Automaton a = read(file, id);
         if (a != null) {
             return a;
         }
         a = Automaton.build(patterns);
-        write(file, a);
+        write(file, id, a);
         return a;
     }
 
     /** The cache file's name without extension, for tests. */
     static String key(List<String> patterns) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(ENGINE);
-            byte[] len = new byte[4];
-            for (String p : patterns) {
-                byte[] b = p.getBytes(StandardCharsets.UTF_8);
-                len[0] = (byte) (b.length >>> 24);
-                len[1] = (byte) (b.length >>> 16);
-                len[2] = (byte) (b.length >>> 8);
-                len[3] = (byte) b.length;
-                md.update(len);
-                md.update(b);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return key(identity(patterns));
     }
 
-    private static Automaton read(Path file) {
+    private static String key(byte[] identity) {
+        CRC32C c = new CRC32C();
+        c.update(identity);
+        CRC32 d = new CRC32();
+        d.update(identity);
+        return String.format("%08x%08x", c.getValue(), d.getValue());
+    }
+
+    /** What a table is compiled from: the engine fingerprint, then every pattern, length-prefixed UTF-8. */
+    private static byte[] identity(List<String> patterns) {
+        byte[][] utf8 = new byte[patterns.size()][];
+        int size = ENGINE.length;
+        for (int i = 0; i < utf8.length; i++) {
+            utf8[i] = patterns.get(i).getBytes(StandardCharsets.UTF_8);
+            size += 4 + utf8[i].length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size).put(ENGINE);
+        for (byte[] p : utf8) {
+            b.putInt(p.length).put(p);
+        }
+        return b.array();
+    }
+
+    /**
+     * File layout: CRC-32C of the rest (8 bytes), the identity's length and the identity,
+     * then the compiled tables.
+     */
+    private static Automaton read(Path file, byte[] id) {
         byte[] b;
         try {
             b = Files.readAllBytes(file);
@@ -107,27 +121,34 @@ public final class DictionaryCache {
         CRC32C crc = new CRC32C();
         crc.update(b, 8, b.length - 8);
         ByteBuffer bb = ByteBuffer.wrap(b);
-        if (bb.getLong(0) != crc.getValue()) {
+        if (bb.getLong(0) != crc.getValue() || b.length < 12 + id.length || bb.getInt(8) != id.length
+                || !Arrays.equals(b, 12, 12 + id.length, id, 0, id.length)) {
             return null;
         }
+        int body = 12 + id.length;
         try {
-            return Automaton.fromBytes(ByteBuffer.wrap(b, 8, b.length - 8).slice());
+            return Automaton.fromBytes(ByteBuffer.wrap(b, body, b.length - body).slice());
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
-    private void write(Path file, Automaton a) {
+    private void write(Path file, byte[] id, Automaton a) {
         Path temp = null;
         try {
             Files.createDirectories(dir);
             byte[] body = a.toBytes();
+            byte[] idLength = ByteBuffer.allocate(4).putInt(id.length).array();
             CRC32C crc = new CRC32C();
+            crc.update(idLength);
+            crc.update(id);
             crc.update(body);
             byte[] head = ByteBuffer.allocate(8).putLong(crc.getValue()).array();
             temp = Files.createTempFile(dir, "dict-", ".tmp");
             try (var out = Files.newOutputStream(temp)) {
                 out.write(head);
+                out.write(idLength);
+                out.write(id);
                 out.write(body);
             }
             try {
@@ -150,22 +171,29 @@ public final class DictionaryCache {
     }
 
     /**
-     * SHA-256 of the class files and table that decide what a compiled table contains;
-     * null (no caching) when they cannot be read as resources.
+     * Checksums (CRC-32C and CRC-32, with the length) of each class file and table that
+     * decide what a compiled table contains; null (no caching) when they cannot be read as
+     * resources.
      */
     private static byte[] engineFingerprint() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String name : List.of("Automaton.class", "Automaton$Builder.class", "Normalizer.class", "normalizer.bin")) {
+            List<String> names = List.of("Automaton.class", "Automaton$Builder.class", "Normalizer.class", "normalizer.bin");
+            ByteBuffer fp = ByteBuffer.allocate(names.size() * 12);
+            for (String name : names) {
                 try (InputStream in = Automaton.class.getResourceAsStream(name)) {
                     if (in == null) {
                         return null;
                     }
-                    md.update(in.readAllBytes());
+                    byte[] b = in.readAllBytes();
+                    CRC32C c = new CRC32C();
+                    c.update(b);
+                    CRC32 d = new CRC32();
+                    d.update(b);
+                    fp.putInt(b.length).putInt((int) c.getValue()).putInt((int) d.getValue());
                 }
             }
-            return md.digest();
-        } catch (NoSuchAlgorithmException | IOException e) {
+            return fp.array();
+        } catch (IOException e) {
             return null;
         }
     }

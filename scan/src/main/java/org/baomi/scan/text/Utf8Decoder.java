@@ -17,14 +17,29 @@ public final class Utf8Decoder {
      * @return {@code (bytesConsumed << 32) | charsWritten}
      */
     public static long decode(byte[] src, int from, int to, char[] dst, boolean last) {
+        return decode(src, from, to, dst, 0, last, new int[1]);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int, char[], boolean)}, writing from {@code dst[at]} on
+     * and adding the number of line feeds decoded to {@code lineFeeds[0]} (one pass over the
+     * bytes instead of a second one over the chars).
+     *
+     * @return {@code (bytesConsumed << 32) | charsWritten}
+     */
+    public static long decode(byte[] src, int from, int to, char[] dst, int at, boolean last, int[] lineFeeds) {
         int i = from;
-        int o = 0;
+        int o = at;
+        int feeds = 0;
         final int cap = dst.length - 1; // room for a surrogate pair
         while (i < to && o < cap) {
             int b = src[i];
             if (b >= 0) {
                 dst[o++] = (char) b;
                 i++;
+                if (b == '\n') {
+                    feeds++;
+                }
                 continue;
             }
             if ((b & 0xE0) == 0xC0) {
@@ -86,7 +101,8 @@ public final class Utf8Decoder {
                 i++;
             }
         }
-        return ((long) (i - from) << 32) | o;
+        lineFeeds[0] += feeds;
+        return ((long) (i - from) << 32) | (o - at);
     }
 
     /** Whether {@code b} starts a character (is not a continuation byte). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,20 @@ class DictionaryCacheTest {
     void differentDictionariesDoNotShareAFile() {
         assertThat(DictionaryCache.key(List.of("ab", "c"))).isNotEqualTo(DictionaryCache.key(List.of("a", "bc")));
         assertThat(DictionaryCache.key(List.of("ab"))).isNotEqualTo(DictionaryCache.key(List.of("ab", "")));
+    }
+
+    @Test
+    void aFileForOtherPatternsUnderTheSameNameIsNotUsed() throws IOException {
+        // The name is a checksum; the patterns inside the file decide. Simulate a collision.
+        List<String> mine = List.of("机密", "alpha");
+        List<String> other = List.of("秘密", "beta");
+        DictionaryCache cache = new DictionaryCache(dir);
+        cache.load(other);
+        Path file = dir.resolve(DictionaryCache.key(mine) + ".bin");
+        Files.copy(dir.resolve(DictionaryCache.key(other) + ".bin"), file, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(cache.load(mine).toBytes()).isEqualTo(Automaton.build(mine).toBytes());
+        assertThat(cache.load(mine).toBytes()).isEqualTo(Automaton.build(mine).toBytes());
+        assertThat(Files.readAllBytes(file)).isNotEqualTo(Files.readAllBytes(dir.resolve(DictionaryCache.key(other) + ".bin")));
     }
 
     @Test
