@@ -86,10 +86,6 @@ class AssessmentRepository {
                 .param("code", code).param("version", version).query(Long.class).single() > 0;
     }
 
-    long standardCount() {
-        return jdbc.sql("select count(*) from assessment_standard").query(Long.class).single();
-    }
-
     List<StandardRow> standards() {
         return jdbc.sql("""
                 select id, code, version, level, title_zh, title_en, total, '' as body, imported_at, imported_by

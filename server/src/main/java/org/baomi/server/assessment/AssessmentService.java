@@ -129,14 +129,21 @@ public class AssessmentService {
         return store(standard, user.getUsername(), true);
     }
 
-    /** Stores the shipped standards when the library is empty (first start); returns how many were stored. */
+    /**
+     * Stores each shipped standard whose id and version the library does not hold yet (the first start, or
+     * a release that ships a new version, e.g. unit-default 2 with more items mapped to evidence, ADR 0060);
+     * stored versions are never changed. Returns how many were stored.
+     */
     @Transactional
-    public int seedIfEmpty(List<Standard> standards) {
-        if (repository.standardCount() > 0) {
-            return 0;
+    public int seedMissing(List<Standard> standards) {
+        int stored = 0;
+        for (Standard s : standards) {
+            if (!repository.standardExists(s.ref().id(), s.ref().version())) {
+                store(s, "system", false);
+                stored++;
+            }
         }
-        standards.forEach(s -> store(s, "system", false));
-        return standards.size();
+        return stored;
     }
 
     private long store(Standard standard, String by, boolean asUser) {
