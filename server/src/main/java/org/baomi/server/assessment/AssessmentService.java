@@ -325,7 +325,7 @@ public class AssessmentService {
     }
 
     /** The finding a suggestion decides, or null when it decides nothing (no query, unknown, NO_DATA). */
-    static Finding decisive(LedgerSuggestion s) {
+    public static Finding decisive(LedgerSuggestion s) {
         if (s == null || !s.known()) {
             return null;
         }
@@ -842,6 +842,15 @@ public class AssessmentService {
     private static Map<String, Object> plan(Rectification r) {
         return Map.of("owner", r.owner().name(), "ownerId", r.owner().id(), "measures", r.measures(),
                 "deadline", r.deadline().toString());
+    }
+
+    /** One rectification as lists show it, for a reader of its unit (not audited: lists are not). */
+    @Transactional(readOnly = true)
+    public RectificationSummary rectificationSummary(long id) {
+        BaomiUser user = current(Permission.BUSINESS_READ);
+        RectificationRow row = repository.rectification(id, false).orElseThrow(() -> rectNotFound(id));
+        requireReader(user, row.unitId());
+        return summary(row);
     }
 
     /** Whether {@code user} assigns owners, measures and deadlines of rectifications in {@code unitId}. */
