@@ -46,9 +46,9 @@ public final class Rectification {
     private final long id;
     private final Source source;
     private final String problem;
-    private final Person owner;
-    private final String measures;
-    private final LocalDate deadline;
+    private Person owner;
+    private String measures;
+    private LocalDate deadline;
     private final List<Step> history;
 
     private Rectification(long id, Source source, String problem, Person owner, String measures, LocalDate deadline,
@@ -81,6 +81,31 @@ public final class Rectification {
                     "The rectification's history cannot be right: it does not begin with the opening.", "opening");
         }
         return new Rectification(id, source, problem, owner, measures, deadline, history);
+    }
+
+    /**
+     * Assigns the work anew while it is still to be done: another owner, other measures or a later (or
+     * earlier, but not past) deadline. The history keeps the acts; who changed the plan is the caller's
+     * audit record.
+     *
+     * @param today the unit's date, against which the deadline is judged
+     * @throws DomainException {@code assessment.rectificationWrongStatus} once DONE or VERIFIED,
+     *                         {@code assessment.rectificationFieldMissing}, {@code assessment.deadlinePast}
+     */
+    public void replan(Person owner, String measures, LocalDate deadline, LocalDate today) {
+        requireStatus("change", RectificationStatus.OPEN, RectificationStatus.IN_PROGRESS);
+        Objects.requireNonNull(owner, "owner");
+        String m = required(measures, "measures", "the measures to take");
+        if (deadline == null) {
+            throw new DomainException("assessment.rectificationFieldMissing", "Give the deadline.", "deadline");
+        }
+        if (deadline.isBefore(today)) {
+            throw new DomainException("assessment.deadlinePast", "The deadline " + deadline + " has passed: give "
+                    + today + " or later.", deadline, today);
+        }
+        this.owner = owner;
+        this.measures = m;
+        this.deadline = deadline;
     }
 
     /** The owner (or whoever acts for him) starts the work. */

@@ -43,6 +43,29 @@ class RectificationTest {
     }
 
     @Test
+    void thePlanChangesWhileTheWorkIsToBeDoneButNeverToAPastDeadline() {
+        Rectification r = open();
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        r.replan(VERIFIER, "更换为李主任负责", today, today);
+        assertThat(r.owner()).isEqualTo(VERIFIER);
+        assertThat(r.measures()).isEqualTo("更换为李主任负责");
+        assertThat(r.deadline()).isEqualTo(today);
+
+        assertThat(code(() -> r.replan(OWNER, "拆除", today.minusDays(1), today))).isEqualTo("assessment.deadlinePast");
+        assertThat(code(() -> r.replan(OWNER, " ", DEADLINE, today))).isEqualTo("assessment.rectificationFieldMissing");
+        assertThat(code(() -> r.replan(OWNER, "拆除", null, today))).isEqualTo("assessment.rectificationFieldMissing");
+        assertThat(r.owner()).isEqualTo(VERIFIER);
+
+        r.start(VERIFIER, T0);
+        r.replan(OWNER, "拆除无线网卡", DEADLINE, today);
+        assertThat(r.owner()).isEqualTo(OWNER);
+        r.complete(OWNER, "已拆除", T0);
+        assertThat(code(() -> r.replan(VERIFIER, "再查", DEADLINE, today)))
+                .isEqualTo("assessment.rectificationWrongStatus");
+        assertThat(r.owner()).isEqualTo(OWNER);
+    }
+
+    @Test
     void theOwnerCannotVerifyHisOwnWorkNorCanWhoeverCompletedIt() {
         Rectification r = open();
         r.start(OWNER, T0);

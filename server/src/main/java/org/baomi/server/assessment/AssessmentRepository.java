@@ -86,10 +86,6 @@ class AssessmentRepository {
                 .param("code", code).param("version", version).query(Long.class).single() > 0;
     }
 
-    long standardCount() {
-        return jdbc.sql("select count(*) from assessment_standard").query(Long.class).single();
-    }
-
     List<StandardRow> standards() {
         return jdbc.sql("""
                 select id, code, version, level, title_zh, title_en, total, '' as body, imported_at, imported_by
@@ -295,6 +291,24 @@ class AssessmentRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** Active accounts of the unit's people (who may own a rectification there), by name. */
+    List<Named> unitAccounts(long unitId) {
+        return jdbc.sql("""
+                select a.id, p.unit_id, a.display_name as name from account a join person p on p.id = a.person_id
+                where a.active = true and p.unit_id = :unit and p.active = true
+                order by a.display_name, a.id""").param("unit", unitId).query(Named.class).list();
+    }
+
+    /** Active accounts holding the department-head role in the unit whose person belongs to the department. */
+    List<Long> departmentHeads(long unitId, long departmentId) {
+        return jdbc.sql("""
+                select distinct a.id from account a
+                  join role_grant g on g.account_id = a.id and g.role = 'DEPARTMENT_HEAD' and g.unit_id = :unit
+                  join person p on p.id = a.person_id
+                where a.active = true and p.department_id = :department""")
+                .param("unit", unitId).param("department", departmentId).query(Long.class).list();
+    }
+
     List<EvidenceRow> evidence(long assessmentId) {
         return jdbc.sql("""
                 select id, assessment_id, item_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
@@ -351,7 +365,11 @@ class AssessmentRepository {
     }
 
     void storeRectification(Rectification r) {
-        jdbc.sql("update rectification set status = :s where id = :id").param("s", r.status().name())
+        jdbc.sql("""
+                update rectification set status = :s, owner_id = :owner, owner_name = :ownerName, measures = :measures,
+                       deadline = :deadline
+                where id = :id""").param("s", r.status().name()).param("owner", r.owner().id())
+                .param("ownerName", r.owner().name()).param("measures", r.measures()).param("deadline", r.deadline())
                 .param("id", r.id()).update();
         int stored = jdbc.sql("select count(*) from rectification_step where rectification_id = :id").param("id", r.id())
                 .query(Integer.class).single();

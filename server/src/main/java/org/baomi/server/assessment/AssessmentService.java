@@ -65,7 +65,9 @@ import org.baomi.server.platform.DataDirectory;
 import org.baomi.server.platform.NotFoundException;
 import org.baomi.server.platform.ValidationException;
 import org.baomi.server.security.BaomiUser;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -73,7 +75,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Self-inspection in the server (ADR 0046): the standards library, assessments of a unit, department or
- * person with their results, evidence, submission for the unit head's approval ({@value #APPROVAL_TYPE}),
+ * person with their results, evidence, submission for approval ({@value #APPROVAL_TYPE}: the unit head; for a
+ * department its head first; for a person his department head, see {@link #approvalChain}),
  * locking and reopening, and the rectifications of every item not fully met. Acts as the signed-in user,
  * writes through the core aggregates and audits every change in the same transaction.
  *
@@ -100,9 +103,12 @@ public class AssessmentService {
     private final Clock clock;
     private final EvidenceService evidenceService;
     private final EvidenceQueries evidenceQueries;
+    private final MessageSource messages;
 
     AssessmentService(AssessmentRepository repository, ApprovalService approvals, OrgScope orgScope, AuditLog audit,
-            DataDirectory dataDirectory, Clock clock, EvidenceService evidenceService, EvidenceQueries evidenceQueries) {
+            DataDirectory dataDirectory, Clock clock, EvidenceService evidenceService, EvidenceQueries evidenceQueries,
+            MessageSource messages) {
+        this.messages = messages;
         this.evidenceService = evidenceService;
         this.evidenceQueries = evidenceQueries;
         this.repository = repository;
@@ -129,14 +135,21 @@ public class AssessmentService {
         return store(standard, user.getUsername(), true);
     }
 
-    /** Stores the shipped standards when the library is empty (first start); returns how many were stored. */
+    /**
+     * Stores each shipped standard whose id and version the library does not hold yet (the first start, or
+     * a release that ships a new version, e.g. unit-default 2 with more items mapped to evidence, ADR 0060);
+     * stored versions are never changed. Returns how many were stored.
+     */
     @Transactional
-    public int seedIfEmpty(List<Standard> standards) {
-        if (repository.standardCount() > 0) {
-            return 0;
+    public int seedMissing(List<Standard> standards) {
+        int stored = 0;
+        for (Standard s : standards) {
+            if (!repository.standardExists(s.ref().id(), s.ref().version())) {
+                store(s, "system", false);
+                stored++;
+            }
         }
-        standards.forEach(s -> store(s, "system", false));
-        return standards.size();
+        return stored;
     }
 
     private long store(Standard standard, String by, boolean asUser) {
@@ -268,6 +281,61 @@ public class AssessmentService {
         audit.record("assess.score", "self_assessment", id, before == null ? null : resultMap(before), resultMap(after));
     }
 
+    /**
+     * Fills every unanswered item whose ledger suggestion is decisive with that result: COMPLIANT with full
+     * points, NOT_COMPLIANT with none, the note saying it rests on the ledgers and how many records stand
+     * behind it. Answered items are never touched; NO_DATA and unknown queries are left for the assessor.
+     * Audited once as {@code assess.suggestions.accept} with the items filled (nothing when none was).
+     *
+     * @return the ids of the items filled, in the standard's order
+     */
+    @Transactional
+    public List<String> acceptSuggestions(long id) {
+        BaomiUser user = current(Permission.APPROVAL_REQUEST);
+        Loaded l = load(id, true);
+        SelfAssessment a = l.assessment();
+        requireWriter(user, a.subject());
+        if (!a.status().editable()) {
+            throw new DomainException("assessment.notEditable", "The assessment is " + a.status().words()
+                    + ": results change only in a draft or a reopened assessment.", a.status());
+        }
+        List<String> filled = new ArrayList<>();
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (StandardItem item : a.standard().items()) {
+            if (a.results().items().containsKey(item.id())) {
+                continue;
+            }
+            LedgerSuggestion s = suggestion(item, l.row().unitId(), a.year());
+            Finding finding = decisive(s);
+            if (finding == null) {
+                continue;
+            }
+            String note = clip(messages.getMessage("assess.suggest.acceptedNote",
+                    new Object[] {s.summary(), s.count(), s.queryId()}, LocaleContextHolder.getLocale()));
+            a.record(ItemResult.of(item, finding, null, note));
+            filled.add(item.id());
+            details.add(Map.of("item", item.id(), "finding", finding.name(), "query", s.queryId(), "count", s.count()));
+        }
+        if (!filled.isEmpty()) {
+            repository.store(a, clock.instant());
+            audit.record("assess.suggestions.accept", "self_assessment", id, null,
+                    Map.of("items", filled, "results", details));
+        }
+        return filled;
+    }
+
+    /** The finding a suggestion decides, or null when it decides nothing (no query, unknown, NO_DATA). */
+    public static Finding decisive(LedgerSuggestion s) {
+        if (s == null || !s.known()) {
+            return null;
+        }
+        return switch (s.suggestion()) {
+            case "COMPLIANT" -> Finding.COMPLIANT;
+            case "NOT_COMPLIANT" -> Finding.NOT_COMPLIANT;
+            default -> null;
+        };
+    }
+
     /** Whether {@code finding} departs from a COMPLIANT or NOT_COMPLIANT suggestion (NO_DATA binds no one). */
     private static boolean overrides(LedgerSuggestion s, Finding finding) {
         return s.known() && ("COMPLIANT".equals(s.suggestion()) || "NOT_COMPLIANT".equals(s.suggestion()))
@@ -346,12 +414,37 @@ public class AssessmentService {
         long request = approvals.open(APPROVAL_TYPE, "self_assessment", Long.toString(id),
                 a.year() + " " + a.standard().title().zh() + " — " + s.score().toPlainString() + " ("
                         + s.grade().chinese() + ")", a.subject().unitId(),
-                List.of(new ApprovalStep(Role.UNIT_HEAD, a.subject().unitId())));
+                approvalChain(a.subject(), user));
         repository.linkRequest(id, request);
         audit.record("assess.submit", "self_assessment", id, Map.of("status", before.name()),
                 Map.of("status", a.status().name(), "score", s.score().toPlainString(), "grade", s.grade().name(),
                         "approvalRequest", request));
         return request;
+    }
+
+    /**
+     * Who approves a submitted assessment (ADR 0061): a unit's the unit head; a department's its department
+     * head, then the unit head; a person's his department head, alone. A department without a head other
+     * than the submitter (who may not approve his own request) leaves its step to the unit head. Steps are a
+     * role in the unit (the approval framework knows no departments): any department head of the unit may
+     * take the department step, which the inbox and the request page show to each of them.
+     */
+    List<ApprovalStep> approvalChain(Subject subject, BaomiUser submitter) {
+        ApprovalStep unitHead = new ApprovalStep(Role.UNIT_HEAD, subject.unitId());
+        ApprovalStep departmentHead = new ApprovalStep(Role.DEPARTMENT_HEAD, subject.unitId());
+        return switch (subject.level()) {
+            case UNIT -> List.of(unitHead);
+            case DEPARTMENT -> headedByAnother(subject.unitId(), subject.departmentId(), submitter)
+                    ? List.of(departmentHead, unitHead) : List.of(unitHead);
+            case INDIVIDUAL -> headedByAnother(subject.unitId(), repository.personPlace(subject.personId())
+                    .map(AssessmentRepository.PersonPlace::departmentId).orElse(null), submitter)
+                    ? List.of(departmentHead) : List.of(unitHead);
+        };
+    }
+
+    private boolean headedByAnother(long unitId, Long departmentId, BaomiUser submitter) {
+        return departmentId != null && repository.departmentHeads(unitId, departmentId).stream()
+                .anyMatch(account -> account != submitter.accountId());
     }
 
     /**
@@ -700,6 +793,79 @@ public class AssessmentService {
         repository.storeRectification(r);
         audit.record("rectification." + act.name().toLowerCase().replace('_', '-'), "rectification", id,
                 Map.of("status", before), Map.of("status", r.status().name(), "note", note == null ? "" : note.strip()));
+    }
+
+    /**
+     * Changes who owns a rectification, the measures and the deadline while it is open or in progress: the
+     * unit's secrecy officer only; the owner must be an active account of a person of the unit and the
+     * deadline today or later. Audited as {@code rectification.replan} with before and after.
+     */
+    @Transactional
+    public void replan(long id, Long ownerAccountId, String measures, LocalDate deadline) {
+        BaomiUser user = current(Permission.CARRIER_HANDLE);
+        RectificationRow row = repository.rectification(id, true).orElseThrow(() -> rectNotFound(id));
+        requireReader(user, row.unitId());
+        if (!canPlan(user, row.unitId())) {
+            throw new AccessDeniedException("only the unit's secrecy officer assigns rectifications");
+        }
+        List<ValidationException.FieldProblem> problems = new ArrayList<>();
+        AssessmentRepository.Named owner = ownerAccountId == null ? null : repository.unitAccounts(row.unitId())
+                .stream().filter(a -> a.id() == ownerAccountId).findFirst().orElse(null);
+        if (owner == null) {
+            problems.add(new ValidationException.FieldProblem("ownerId", "assess.rect.ownerNotInUnit",
+                    "Choose the owner from the people of the unit."));
+        }
+        if (measures == null || measures.isBlank()) {
+            problems.add(new ValidationException.FieldProblem("measures", "assess.rect.measuresRequired",
+                    "Say what will be done."));
+        } else if (measures.length() > MAX_NOTE) {
+            problems.add(new ValidationException.FieldProblem("measures", "assess.noteTooLong", "At most 2000 characters.",
+                    MAX_NOTE));
+        }
+        if (deadline == null) {
+            problems.add(new ValidationException.FieldProblem("deadline", "assess.rect.deadlineRequired",
+                    "Give the deadline."));
+        } else if (deadline.isBefore(today())) {
+            problems.add(new ValidationException.FieldProblem("deadline", "assessment.deadlinePast",
+                    "The deadline " + deadline + " has passed.", deadline, today()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Rectification r = restore(row);
+        Map<String, Object> before = plan(r);
+        r.replan(new Person(owner.id(), owner.name()), measures, deadline, today());
+        repository.storeRectification(r);
+        audit.record("rectification.replan", "rectification", id, before, plan(r));
+    }
+
+    private static Map<String, Object> plan(Rectification r) {
+        return Map.of("owner", r.owner().name(), "ownerId", r.owner().id(), "measures", r.measures(),
+                "deadline", r.deadline().toString());
+    }
+
+    /** One rectification as lists show it, for a reader of its unit (not audited: lists are not). */
+    @Transactional(readOnly = true)
+    public RectificationSummary rectificationSummary(long id) {
+        BaomiUser user = current(Permission.BUSINESS_READ);
+        RectificationRow row = repository.rectification(id, false).orElseThrow(() -> rectNotFound(id));
+        requireReader(user, row.unitId());
+        return summary(row);
+    }
+
+    /** Whether {@code user} assigns owners, measures and deadlines of rectifications in {@code unitId}. */
+    public boolean canPlan(BaomiUser user, long unitId) {
+        return user.has(Permission.CARRIER_HANDLE) && user.unitsWhere(Role.SECRECY_OFFICER).contains(unitId);
+    }
+
+    /** The people who may own a rectification in {@code unitId}; empty for a reader who may not assign there. */
+    @Transactional(readOnly = true)
+    public List<Choice> ownerChoices(long unitId) {
+        BaomiUser user = current(Permission.BUSINESS_READ);
+        if (!canPlan(user, unitId)) {
+            return List.of();
+        }
+        return repository.unitAccounts(unitId).stream().map(a -> new Choice(a.id(), a.unitId(), a.name())).toList();
     }
 
     private static boolean canVerify(BaomiUser user, long unitId) {

@@ -6,7 +6,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** On the first start (an empty library) stores the shipped unit, department and individual standards. */
+/**
+ * At every start stores the shipped unit, department and individual standards whose version the library
+ * lacks: all of them on the first start, a new shipped version after an upgrade (ADR 0060).
+ */
 @Component
 @Order(4)
 class DefaultStandardsSeeder implements ApplicationRunner {
@@ -19,6 +22,6 @@ class DefaultStandardsSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        assessments.seedIfEmpty(DefaultStandards.all());
+        assessments.seedMissing(DefaultStandards.all());
     }
 }

@@ -142,10 +142,12 @@ public class DemoOrganisation implements ApplicationRunner {
     private final Clock clock;
     private final ApprovalService approvals;
     private final AccountUserDetailsService users;
+    private final DemoAssessments assessments;
 
     DemoOrganisation(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder encoder, AuditLog audit,
             BaomiProperties properties, TransactionTemplate transaction, Clock clock, ApprovalService approvals,
-            AccountUserDetailsService users) {
+            AccountUserDetailsService users, DemoAssessments assessments) {
+        this.assessments = assessments;
         this.approvals = approvals;
         this.users = users;
         this.jdbc = jdbc;
@@ -230,6 +232,7 @@ public class DemoOrganisation implements ApplicationRunner {
         audit.recordAs(AuditLog.Actor.system(), "system.demo-seed", "unit", root, null,
                 Map.of("units", units.keySet(), "people", people.size(), "accounts", usernames, "roles", roles));
         seedApprovals();
+        assessments.seed(this::as);
     }
 
     /**

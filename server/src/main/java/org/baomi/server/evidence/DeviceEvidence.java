@@ -3,6 +3,7 @@ package org.baomi.server.evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.baomi.core.device.compliance.InternetRegistrationRule;
 import org.baomi.core.device.compliance.SecuritySettingsRule;
 import org.baomi.core.device.compliance.Severity;
 import org.baomi.server.device.DeviceComplianceService;
@@ -25,6 +26,19 @@ class DeviceEvidence implements EvidenceSource {
     static final java.util.Set<String> INTERNET_RULES = java.util.Set.of(
             org.baomi.core.device.compliance.ClassifiedOnNonClassifiedNetworkRule.ID.value(),
             org.baomi.core.device.compliance.OutsideConnectionRule.ID.value());
+
+    /** One responsible person per classified device, cleared for its level: registered and in someone's charge. */
+    static final java.util.Set<String> REGISTRATION_RULES = java.util.Set.of(
+            org.baomi.core.device.compliance.SingleResponsiblePersonRule.ID.value(),
+            org.baomi.core.device.compliance.ResponsibleClearanceRule.ID.value());
+    /** Repairs on site or with the storage kept, and closed in time. */
+    static final java.util.Set<String> MAINTENANCE_RULES = java.util.Set.of(
+            org.baomi.core.device.compliance.OffSiteMaintenanceRule.ID.value(),
+            org.baomi.core.device.compliance.MaintenanceOverdueRule.ID.value());
+    /** Media kept on their side of the classified boundary. */
+    static final java.util.Set<String> CROSS_USE_RULES = java.util.Set.of(
+            org.baomi.core.device.compliance.CrossUseRule.ID.value(),
+            org.baomi.core.device.compliance.MediaCrossBoundaryRule.ID.value());
 
     private final DeviceComplianceService compliance;
     private final EvidenceRepository repository;
@@ -51,6 +65,19 @@ class DeviceEvidence implements EvidenceSource {
                                 v -> v.ruleId().equals(SecuritySettingsRule.ID.value()), false)),
                 EvidenceQuery.of("medium.compliance", "Violations of the removable-medium rules.",
                         c -> violations(c, "medium.compliance", v -> v.ruleId().startsWith("medium."), true)),
+                EvidenceQuery.of("device.classified.registration",
+                        "Classified devices without exactly one responsible person cleared for their level (one person, one machine).",
+                        c -> violations(c, "device.classified.registration", v -> REGISTRATION_RULES.contains(v.ruleId()), false)),
+                EvidenceQuery.of("device.maintenance",
+                        "Classified devices repaired off site with their storage, or maintenance left open past the limit.",
+                        c -> violations(c, "device.maintenance", v -> MAINTENANCE_RULES.contains(v.ruleId()), false)),
+                EvidenceQuery.of("device.internet.registration",
+                        "Internet devices without IP address, MAC address or responsible person on the ledger.",
+                        c -> violations(c, "device.internet.registration",
+                                v -> v.ruleId().equals(InternetRegistrationRule.ID.value()), false)),
+                EvidenceQuery.of("medium.crossUse",
+                        "Media crossing between classified and non-classified machines (registered or seen).",
+                        c -> violations(c, "medium.crossUse", v -> CROSS_USE_RULES.contains(v.ruleId()), true)),
                 EvidenceQuery.of("medium.unregistered",
                         "Unregistered media seen on terminals; no terminal observations are stored yet, so always NO_DATA.",
                         c -> c.noData("medium.unregistered", "evidence.summary.medium.unregistered.noObservations")));

@@ -445,4 +445,277 @@ abstract class AssessmentTest {
         score(officer, id, "E2", "COMPLIANT", null, "").andExpect(status().isOk());
         assertThat(fixtures.auditCount("assess.score")).isEqualTo(audited + 3);
     }
+
+    // ------------------------------------------------------------------ accepting suggestions (ADR 0060)
+
+    /** E1 overdue loans (NOT_COMPLIANT here), E2 secrecy officer (COMPLIANT), E3 training (NO_DATA), E4 none, E5 overdue carriers. */
+    long assessmentToAccept() throws Exception {
+        String yaml = """
+                standard: %s
+                version: 1
+                level: UNIT
+                title: {zh: 采用建议标准, en: Accepting standard}
+                total: 100
+                categories:
+                  - id: E
+                    title: {zh: 台账, en: Ledgers}
+                    items:
+                      - id: E1
+                        text: {zh: 借阅载体按期归还, en: Loans returned on time}
+                        points: 30
+                        evidence: carrier.loan.overdue
+                      - id: E2
+                        text: {zh: 配备保密员, en: A secrecy officer}
+                        points: 20
+                        evidence: org.secrecyOfficer
+                      - id: E3
+                        text: {zh: 培训学时, en: Training hours}
+                        points: 20
+                        evidence: person.trainingHours
+                      - id: E4
+                        text: {zh: 制度健全, en: Rules in place}
+                        points: 10
+                      - id: E5
+                        text: {zh: 载体无超期, en: No carrier overdue}
+                        points: 20
+                        evidence: carrier.overdue
+                """.formatted("s" + System.nanoTime());
+        String json = mvc.perform(multipart("/api/v1/standards").file(new MockMultipartFile("file", "std.yaml",
+                        "application/yaml", yaml.getBytes(StandardCharsets.UTF_8))).with(csrf()).with(fixtures.as(officer)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long std = Long.parseLong(json.replaceAll("[^0-9]", ""));
+        json = mvc.perform(post("/api/v1/assessments").with(csrf()).with(fixtures.as(officer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"standardId\":" + std + ",\"unitId\":" + unit
+                                + ",\"year\":" + LocalDate.now(ZONE).getYear() + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return Long.parseLong(json.replaceAll("[^0-9]", ""));
+    }
+
+    @Test
+    void acceptingTheSuggestionsFillsOnlyUnansweredItemsTheLedgersDecide() throws Exception {
+        TestAccount keeper = fixtures.account(unit, SecretRelatedLevel.CORE, Role.SECRECY_OFFICER);
+        TestAccount borrower = fixtures.account(unit, SecretRelatedLevel.IMPORTANT, Role.CLEARED_PERSON);
+        overdueLoan(keeper, borrower);
+        long id = assessmentToAccept();
+        score(officer, id, "E5", "COMPLIANT", null, "借阅人已当日归还").andExpect(status().isOk());
+        mvc.perform(get("/assessments/" + id).with(fixtures.as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"accept-suggestions\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("系统数据可直接回答 2 个")));
+        long audited = fixtures.auditCount("assess.suggestions.accept");
+
+        mvc.perform(post("/api/v1/assessments/" + id + "/suggestions/accept").with(csrf()).with(fixtures.as(cleared)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/assessments/" + id + "/suggestions/accept").with(csrf()).with(fixtures.as(inspector)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/assessments/" + id + "/suggestions/accept").with(csrf()).with(fixtures.as(otherOfficer)))
+                .andExpect(status().isNotFound());
+        assertThat(fixtures.auditCount("assess.suggestions.accept")).isEqualTo(audited);
+
+        mvc.perform(post("/api/v1/assessments/" + id + "/suggestions/accept").with(csrf()).with(fixtures.as(officer)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.filled").value(org.hamcrest.Matchers.contains("E1", "E2")))
+                .andExpect(jsonPath("$.results[?(@.itemId == 'E1')].finding").value(org.hamcrest.Matchers.contains("NOT_COMPLIANT")))
+                .andExpect(jsonPath("$.results[?(@.itemId == 'E2')].finding").value(org.hamcrest.Matchers.contains("COMPLIANT")))
+                .andExpect(jsonPath("$.results[?(@.itemId == 'E5')].note").value(org.hamcrest.Matchers.contains("借阅人已当日归还")))
+                .andExpect(jsonPath("$.results[?(@.itemId == 'E3')]").isEmpty())
+                .andExpect(jsonPath("$.results[?(@.itemId == 'E4')]").isEmpty());
+        assertThat(jdbc.sql("select note from assessment_result where assessment_id = :a and item_id = 'E1'")
+                .param("a", id).query(String.class).single()).startsWith("依据系统数据：").contains("1 条记录");
+        assertThat(jdbc.sql("select earned from assessment_result where assessment_id = :a and item_id in ('E1', 'E2')"
+                + " order by item_id").param("a", id).query(java.math.BigDecimal.class).list())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(20));
+        assertThat(fixtures.auditCount("assess.suggestions.accept")).isEqualTo(audited + 1);
+        assertThat(jdbc.sql("select after_state from audit_entry where action = 'assess.suggestions.accept' and object_id = :id")
+                .param("id", Long.toString(id)).query(String.class).single()).contains("E1").contains("E2").doesNotContain("E5");
+
+        // Nothing left to fill: nothing changes and nothing is audited; the page no longer offers it.
+        mvc.perform(post("/assessments/" + id + "/suggestions/accept").with(csrf()).with(fixtures.as(officer)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashSuccess", "没有可依据系统数据填写的未评分项。"));
+        assertThat(fixtures.auditCount("assess.suggestions.accept")).isEqualTo(audited + 1);
+        mvc.perform(get("/assessments/" + id).with(fixtures.as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"accept-suggestions\""))));
+    }
+
+    @Test
+    void aLockedAssessmentTakesNoSuggestions() throws Exception {
+        long id = scored(2025);
+        decide(unitHead, submit(id), "APPROVE", "");
+        mvc.perform(post("/api/v1/assessments/" + id + "/suggestions/accept").with(csrf()).with(fixtures.as(officer)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("assessment.notEditable"));
+    }
+
+    // ------------------------------------------------------------------ who approves (ADR 0061)
+
+    List<String> chain(long request) {
+        return jdbc.sql("select role from approval_step where request_id = :r order by idx").param("r", request)
+                .query(String.class).list();
+    }
+
+    /** Scores every item of a default standard compliant (with a note, as ledger suggestions may differ) and submits. */
+    long scoredAndSubmitted(TestAccount who, long id, String resource) throws Exception {
+        for (var item : org.baomi.server.assessment.standard.DefaultStandards.load(resource).items()) {
+            score(who, id, item.id(), "COMPLIANT", null, "已核实").andExpect(status().isOk());
+        }
+        String json = mvc.perform(post("/api/v1/assessments/" + id + "/submit").with(csrf()).with(fixtures.as(who)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return Long.parseLong(json.replaceAll(".*\"approvalRequestId\":(\\d+).*", "$1"));
+    }
+
+    ResultActions decideAs(TestAccount who, long request, String verdict) throws Exception {
+        return mvc.perform(post("/api/v1/approvals/" + request + "/decisions").with(csrf()).with(fixtures.as(who))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"" + verdict + "\",\"comment\":\"同意\"}"));
+    }
+
+    String statusOf(long id) {
+        return jdbc.sql("select status from self_assessment where id = :id").param("id", id).query(String.class).single();
+    }
+
+    @Test
+    void aDepartmentAssessmentIsApprovedByTheDepartmentHeadThenTheUnitHead() throws Exception {
+        long office = fixtures.department(unit, Fixtures.unique("办公室"));
+        TestAccount head = fixtures.account(unit, Role.DEPARTMENT_HEAD);
+        jdbc.sql("update person set department_id = :d where id = :p").param("d", office).param("p", head.personId()).update();
+        TestAccount otherUnitsHead = fixtures.account(fixtures.unit(Fixtures.unique("他"), fixtures.rootUnit()), Role.UNIT_HEAD);
+        long department = defaultStandard("department-default");
+        String json = openFor(officer, department, ",\"departmentId\":" + office).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(json.replaceAll("[^0-9]", ""));
+        long request = scoredAndSubmitted(officer, id, "standards/department.yaml");
+        assertThat(chain(request)).containsExactly("DEPARTMENT_HEAD", "UNIT_HEAD");
+
+        decideAs(unitHead, request, "APPROVE").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("approval.wrongRole"));
+        decideAs(cleared, request, "APPROVE").andExpect(status().isForbidden());
+        decideAs(officer, request, "APPROVE").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("approval.ownRequest"));
+        decideAs(otherUnitsHead, request, "APPROVE").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("approval.wrongRole"));
+        decideAs(head, request, "APPROVE").andExpect(status().isOk());
+        assertThat(statusOf(id)).isEqualTo("SUBMITTED");
+        decideAs(head, request, "APPROVE").andExpect(status().isConflict());
+        decideAs(unitHead, request, "APPROVE").andExpect(status().isOk());
+        assertThat(statusOf(id)).isEqualTo("LOCKED");
+
+        // The department head who submits his own department's assessment cannot approve it: the unit head does.
+        long archive = fixtures.department(unit, Fixtures.unique("档案室"));
+        jdbc.sql("update person set department_id = :d where id = :p").param("d", archive).param("p", head.personId()).update();
+        json = openFor(head, department, ",\"departmentId\":" + archive).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long own = Long.parseLong(json.replaceAll("[^0-9]", ""));
+        assertThat(chain(scoredAndSubmitted(head, own, "standards/department.yaml"))).containsExactly("UNIT_HEAD");
+    }
+
+    @Test
+    void aPersonsAssessmentIsApprovedByHisDepartmentHeadOrWithoutOneByTheUnitHead() throws Exception {
+        long office = fixtures.department(unit, Fixtures.unique("办公室"));
+        TestAccount head = fixtures.account(unit, Role.DEPARTMENT_HEAD);
+        jdbc.sql("update person set department_id = :d where person.id in (:p)").param("d", office)
+                .param("p", List.of(head.personId(), cleared.personId())).update();
+        long individual = defaultStandard("individual-default");
+        String json = openFor(cleared, individual, "").andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        long id = Long.parseLong(json.replaceAll("[^0-9]", ""));
+        long request = scoredAndSubmitted(cleared, id, "standards/individual.yaml");
+        assertThat(chain(request)).containsExactly("DEPARTMENT_HEAD");
+        decideAs(cleared, request, "APPROVE").andExpect(status().isForbidden());
+        decideAs(unitHead, request, "APPROVE").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("approval.wrongRole"));
+        decideAs(head, request, "APPROVE").andExpect(status().isOk());
+        assertThat(statusOf(id)).isEqualTo("LOCKED");
+
+        TestAccount loner = fixtures.account(unit, Role.CLEARED_PERSON);
+        json = openFor(loner, individual, "").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long alone = Long.parseLong(json.replaceAll("[^0-9]", ""));
+        long second = scoredAndSubmitted(loner, alone, "standards/individual.yaml");
+        assertThat(chain(second)).containsExactly("UNIT_HEAD");
+        decideAs(head, second, "APPROVE").andExpect(status().isConflict());
+        decideAs(unitHead, second, "APPROVE").andExpect(status().isOk());
+        assertThat(statusOf(alone)).isEqualTo("LOCKED");
+    }
+
+    // ------------------------------------------------------------------ assigning rectifications (ADR 0062)
+
+    ResultActions plan(TestAccount who, long rect, Long owner, String measures, LocalDate deadline) throws Exception {
+        return mvc.perform(put("/api/v1/rectifications/" + rect + "/plan").with(csrf()).with(fixtures.as(who))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"ownerId\":" + owner + ",\"measures\":"
+                        + (measures == null ? "null" : "\"" + measures + "\"") + ",\"deadline\":"
+                        + (deadline == null ? "null" : "\"" + deadline + "\"") + "}"));
+    }
+
+    @Test
+    void theSecrecyOfficerAssignsOwnerMeasuresAndDeadlineWhileTheWorkIsToBeDone() throws Exception {
+        long id = scored(2025);
+        decide(unitHead, submit(id), "APPROVE", "");
+        long rect = jdbc.sql("select id from rectification where assessment_id = :a and item_id = 'A2'").param("a", id)
+                .query(Long.class).single();
+        LocalDate due = LocalDate.now().plusDays(20);
+        long audited = fixtures.auditCount("rectification.replan");
+
+        plan(cleared, rect, cleared.id(), "配备专职保密员", due).andExpect(status().isForbidden());
+        plan(unitHead, rect, cleared.id(), "配备专职保密员", due).andExpect(status().isForbidden());
+        plan(otherOfficer, rect, cleared.id(), "配备专职保密员", due).andExpect(status().isNotFound());
+        plan(officer, rect, otherOfficer.id(), "配备专职保密员", due).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+        plan(officer, rect, cleared.id(), " ", LocalDate.now().minusDays(1)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("measures", "deadline")));
+        assertThat(fixtures.auditCount("rectification.replan")).isEqualTo(audited);
+
+        plan(officer, rect, cleared.id(), "配备专职保密员", due).andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary.ownerId").value(cleared.id()))
+                .andExpect(jsonPath("$.summary.measures").value("配备专职保密员"))
+                .andExpect(jsonPath("$.summary.deadline").value(due.toString()));
+        assertThat(fixtures.auditCount("rectification.replan")).isEqualTo(audited + 1);
+        String after = jdbc.sql("select before_state || '|' || after_state from audit_entry where action = 'rectification.replan'"
+                + " and object_id = :id").param("id", Long.toString(rect)).query(String.class).single();
+        assertThat(after).contains("兼职保密员").contains("配备专职保密员").contains(due.toString());
+
+        // The new owner works on it; the officer, no longer the owner, may verify it.
+        mvc.perform(post("/api/v1/rectifications/" + rect + "/start").with(csrf()).with(fixtures.as(cleared)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/rectifications/" + rect + "/complete").with(csrf()).with(fixtures.as(cleared))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"已配备\"}"))
+                .andExpect(status().isOk());
+        plan(officer, rect, officer.id(), "再查", due).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("assessment.rectificationWrongStatus"));
+        mvc.perform(post("/api/v1/rectifications/" + rect + "/verify").with(csrf()).with(fixtures.as(officer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"核实\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.summary.status").value("VERIFIED"));
+    }
+
+    @Test
+    void theAssessmentPageListsNewRectificationsForInlineAssignment() throws Exception {
+        long id = scored(2025);
+        decide(unitHead, submit(id), "APPROVE", "");
+        long rect = jdbc.sql("select id from rectification where assessment_id = :a and item_id = 'A2'").param("a", id)
+                .query(Long.class).single();
+        mvc.perform(get("/assessments/" + id).with(fixtures.as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"plan-" + rect + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"owner-" + rect + "\"")));
+        mvc.perform(get("/assessments/" + id).with(fixtures.as(inspector))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"plan-" + rect + "\""))));
+        String row = mvc.perform(post("/rectifications/" + rect + "/plan").header("HX-Request", "true").with(csrf())
+                        .with(fixtures.as(officer)).param("ownerId", Long.toString(cleared.id()))
+                        .param("measures", "配备专职保密员").param("deadline", "2020-01-01")
+                        .param("back", "/assessments/" + id))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(row).contains("plan-error-deadline-" + rect).doesNotContain("<html").doesNotContain("plan-saved-");
+        row = mvc.perform(post("/rectifications/" + rect + "/plan").header("HX-Request", "true").with(csrf())
+                        .with(fixtures.as(officer)).param("ownerId", Long.toString(cleared.id()))
+                        .param("measures", "配备专职保密员").param("deadline", LocalDate.now().plusDays(9).toString())
+                        .param("back", "/assessments/" + id))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(row).contains("plan-saved-" + rect).contains("配备专职保密员");
+        mvc.perform(post("/rectifications/" + rect + "/plan").with(csrf()).with(fixtures.as(officer))
+                        .param("ownerId", Long.toString(cleared.id())).param("measures", "x").param("deadline", "soon")
+                        .param("back", "/assessments/" + id))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/assessments/" + id));
+        // The next year's page sums up what the last one found and how much of it was fixed.
+        long next = open(officer, 2026);
+        mvc.perform(get("/assessments/" + next).with(fixtures.as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"previous-summary\"")));
+    }
 }

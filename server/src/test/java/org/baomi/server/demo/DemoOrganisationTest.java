@@ -43,6 +43,8 @@ class DemoOrganisationTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.baomi.server.security.AccountUserDetailsService users;
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
@@ -114,5 +116,32 @@ class DemoOrganisationTest {
                 .andExpect(content().string(Matchers.containsString(DemoOrganisation.PASSWORD)))
                 .andExpect(content().string(Matchers.containsString("inspector")))
                 .andExpect(content().string(Matchers.containsString("demo-accounts")));
+    }
+
+    @Test
+    void theDemoUnitHasLastYearsApprovedAssessmentWithRectificationsAndThisYearsOpened() throws Exception {
+        int year = java.time.LocalDate.now().getYear();
+        assertThat(jdbc.sql("""
+                select s.status from self_assessment s join unit u on u.id = s.unit_id
+                where u.code = 'JZ-FGW' and s.level = 'UNIT' order by s.period_year""").query(String.class).list())
+                .containsExactly("LOCKED", "DRAFT");
+        long current = jdbc.sql("select id from self_assessment where period_year = :y and level = 'UNIT'")
+                .param("y", year).query(Long.class).single();
+        assertThat(count("select count(*) from assessment_result where assessment_id = " + current)).isBetween(1L, 10L);
+        assertThat(jdbc.sql("""
+                select r.status from rectification r join self_assessment s on s.id = r.assessment_id
+                where s.period_year = :y order by r.item_id""").param("y", year - 1).query(String.class).list())
+                .containsExactly("VERIFIED", "VERIFIED", "VERIFIED", "IN_PROGRESS", "OPEN");
+        assertThat(count("select count(*) from rectification where status in ('OPEN', 'IN_PROGRESS') and deadline < current_date"))
+                .isEqualTo(1);
+        // The secrecy officer finds suggestions to accept and last year's fixes on this year's page.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/assessments/" + current)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername("secrecy"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"accept-suggestions\"")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"previous-summary\"")));
     }
 }

@@ -195,7 +195,11 @@ abstract class EvidenceTest {
                         "carrier.circulation.overdue", "carrier.loan.overdue", "carrier.carryOut.overdue",
                         "carrier.yearEndHeld", "carrier.term.expiring", "carrier.destroyedWithoutApproval",
                         "carrier.inventory.missing", "medium.unregistered", "carrier.overdue", "carrier.lost",
-                        "device.internetConnected")))
+                        "device.internetConnected", "rectification.overdue", "incident.unreported",
+                        "assessment.coverage", "org.secrecyOfficer", "person.roster", "person.leftHoldingCarriers",
+                        "carrier.storage", "person.trainingHours", "person.commitmentSigned",
+                        "disclosure.publishedWithoutReview", "device.classified.registration", "device.maintenance",
+                        "device.internet.registration", "medium.crossUse")))
                 .andExpect(jsonPath("$[?(@.id == 'carrier.loan.overdue')].description").value(hasItem("借阅超期未归还的涉密载体")));
         evidence("carrier.nonsense", officer, unit).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("evidence.unknownQuery"))
@@ -214,6 +218,82 @@ abstract class EvidenceTest {
         evidence("medium.unregistered", officer, unit)
                 .andExpect(jsonPath("$.summaryKey").value("evidence.summary.medium.unregistered.noObservations"))
                 .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.containsString("终端")));
+    }
+
+    @Test
+    void ledgersBaomiDoesNotKeepYetAnswerNoDataNamingTheMissingLedger() throws Exception {
+        evidence("person.trainingHours", officer, unit).andExpect(status().isOk())
+                .andExpect(jsonPath("$.suggestion").value("NO_DATA"))
+                .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.containsString("培训台账")));
+        evidence("person.commitmentSigned", officer, unit).andExpect(jsonPath("$.suggestion").value("NO_DATA"))
+                .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.containsString("承诺书台账")));
+        mvc.perform(get("/api/v1/evidence/{q}", "disclosure.publishedWithoutReview").param("unitId", Long.toString(unit))
+                        .param("lang", "en").with(fixtures.as(officer))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.suggestion").value("NO_DATA"))
+                .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.containsString("disclosure-review ledger")));
+        evidence("person.trainingHours", otherOfficer, unit).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void overdueRectificationsAndOpenIncidentsAreFound() throws Exception {
+        evidence("rectification.overdue", officer, unit).andExpect(jsonPath("$.suggestion").value("NO_DATA"));
+        long account = officer.id();
+        long late = rectification("C16.2 整改未按期完成", account, today.minusDays(5), "IN_PROGRESS");
+        rectification("C07.2 已按期完成", account, today.minusDays(5), "DONE");
+        rectification("C09.2 期限未到", account, today.plusDays(5), "OPEN");
+        evidence("rectification.overdue", officer, unit).andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
+                .andExpect(jsonPath("$.count").value(1))
+                .andExpect(jsonPath("$.records[0].link").value("/rectifications/" + late))
+                .andExpect(jsonPath("$.records[0].detail").value(org.hamcrest.Matchers.containsString("5 天")));
+        evidence("rectification.overdue", otherOfficer, otherUnit).andExpect(jsonPath("$.suggestion").value("NO_DATA"));
+
+        evidence("incident.unreported", officer, unit).andExpect(jsonPath("$.suggestion").value("COMPLIANT"));
+        Registered lost = carrier();
+        as(officer, () -> carriers.reportLost(lost.id(), "会后遗失"));
+        evidence("incident.unreported", officer, unit).andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
+                .andExpect(jsonPath("$.records[0].label").value(lost.serial()))
+                .andExpect(jsonPath("$.records[0].link").value("/carriers/" + lost.id()))
+                .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.containsString("向上级报告")));
+    }
+
+    long rectification(String problem, long ownerAccount, LocalDate deadline, String status) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into rectification (unit_id, problem, owner_id, owner_name, measures, deadline, status, created_at)
+                values (:unit, :problem, :owner, '王保密', '整改', :deadline, :status, current_timestamp)""")
+                .param("unit", unit).param("problem", problem).param("owner", ownerAccount).param("deadline", deadline)
+                .param("status", status).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    @Test
+    void theRosterOfficersStorageAndCoverageAreReadFromTheOrganisation() throws Exception {
+        evidence("org.secrecyOfficer", officer, unit).andExpect(jsonPath("$.suggestion").value("COMPLIANT"))
+                .andExpect(jsonPath("$.count").value(1));
+        long empty = fixtures.unit(Fixtures.unique("无保密员"), parent);
+        TestAccount emptyHead = fixtures.account(empty, SecretRelatedLevel.CORE, Role.UNIT_HEAD);
+        evidence("org.secrecyOfficer", emptyHead, empty).andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"));
+
+        evidence("person.roster", officer, unit).andExpect(jsonPath("$.suggestion").value("COMPLIANT"));
+        TestAccount unlisted = fixtures.account(unit, SecretRelatedLevel.NONE, Role.CLEARED_PERSON);
+        evidence("person.roster", officer, unit).andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
+                .andExpect(jsonPath("$.records[0].id").value(Long.toString(unlisted.personId())));
+
+        Registered kept = carrier();
+        evidence("carrier.storage", officer, unit).andExpect(jsonPath("$.suggestion").value("COMPLIANT"));
+        jdbc.sql("update carrier set level = 'TOP_SECRET' where id = :id").param("id", kept.id()).update();
+        evidence("carrier.storage", officer, unit).andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
+                .andExpect(jsonPath("$.records[0].label").value(kept.serial()));
+
+        evidence("person.leftHoldingCarriers", officer, unit).andExpect(jsonPath("$.suggestion").value("COMPLIANT"));
+        jdbc.sql("update person set active = false where id = :id").param("id", officer.personId()).update();
+        evidence("person.leftHoldingCarriers", leader, unit).andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
+                .andExpect(jsonPath("$.records[0].label").value(kept.serial()));
+
+        long office = fixtures.department(unit, Fixtures.unique("办公室"));
+        evidence("assessment.coverage", leader, unit).andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
+                .andExpect(jsonPath("$.records[?(@.type == 'department')].id").value(hasItem(Long.toString(office))))
+                .andExpect(jsonPath("$.records[?(@.type == 'person')].id").value(hasItem(Long.toString(clearedPerson))));
     }
 
     @Test

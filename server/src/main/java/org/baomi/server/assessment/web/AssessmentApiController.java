@@ -47,6 +47,9 @@ class AssessmentApiController {
     record NoteRequest(String note) {
     }
 
+    record PlanRequest(Long ownerId, String measures, java.time.LocalDate deadline) {
+    }
+
     private final AssessmentService assessments;
 
     AssessmentApiController(AssessmentService assessments) {
@@ -111,6 +114,18 @@ class AssessmentApiController {
         return json(assessments.get(id));
     }
 
+    @PostMapping("/api/v1/assessments/{id}/suggestions/accept")
+    @Requires(Permission.APPROVAL_REQUEST)
+    @Operation(summary = "Accept the ledgers' suggestions: every unanswered item whose suggestion is COMPLIANT or "
+            + "NOT_COMPLIANT gets that result (full points or none) with a note naming the records",
+            description = "Answered items are never changed; NO_DATA items are left. 'filled' lists the items filled.")
+    Map<String, Object> acceptSuggestions(@PathVariable long id) {
+        List<String> filled = assessments.acceptSuggestions(id);
+        Map<String, Object> out = json(assessments.get(id));
+        out.put("filled", filled);
+        return out;
+    }
+
     @PutMapping("/api/v1/assessments/{id}/deductions/{deductionId}")
     @Requires(Permission.APPROVAL_REQUEST)
     @Operation(summary = "Record how often an aggravated deduction was found (0 clears it)")
@@ -170,6 +185,16 @@ class AssessmentApiController {
     @Requires(Permission.BUSINESS_READ)
     @Operation(summary = "One rectification with its history")
     RectificationDetail rectification(@PathVariable long id) {
+        return assessments.rectification(id);
+    }
+
+    @PutMapping("/api/v1/rectifications/{id}/plan")
+    @Requires(Permission.CARRIER_HANDLE)
+    @Operation(summary = "Assign a rectification: owner (an account of a person of the unit), measures, deadline",
+            description = "The unit's secrecy officer, while open or in progress; the deadline today or later. "
+                    + "400 names the field (ownerId, measures, deadline).")
+    RectificationDetail plan(@PathVariable long id, @RequestBody PlanRequest body) {
+        assessments.replan(id, body.ownerId(), body.measures(), body.deadline());
         return assessments.rectification(id);
     }
 

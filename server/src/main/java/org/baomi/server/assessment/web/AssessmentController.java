@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.baomi.core.DomainException;
 import org.baomi.core.assessment.Finding;
 import org.baomi.core.assessment.InvalidStandardException;
@@ -19,6 +20,7 @@ import org.baomi.server.assessment.AssessmentService;
 import org.baomi.server.assessment.AssessmentService.EvidenceFile;
 import org.baomi.server.assessment.AssessmentService.RectificationAct;
 import org.baomi.server.assessment.AssessmentViews.AssessmentDetail;
+import org.baomi.server.assessment.AssessmentViews.RectificationSummary;
 import org.baomi.server.platform.NotFoundException;
 import org.baomi.server.platform.ValidationException;
 import org.baomi.server.platform.web.Flash;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -152,7 +155,29 @@ class AssessmentController {
                 .orElse(null));
         model.addAttribute("findings", Finding.values());
         model.addAttribute("labels", this);
+        model.addAttribute("acceptable", detail.canEdit() ? detail.categories().stream()
+                .flatMap(c -> c.items().stream())
+                .filter(i -> i.result() == null && AssessmentService.decisive(i.suggestion()) != null).count() : 0L);
+        model.addAttribute("owners", assessments.ownerChoices(detail.summary().unitId()));
+        model.addAttribute("back", "/assessments/" + id + "#assessment-rectifications");
+        List<String> previous = detail.categories().stream().flatMap(c -> c.items().stream())
+                .filter(i -> i.previous() != null).map(i -> i.previous().status()).toList();
+        model.addAttribute("previousTotal", previous.size());
+        model.addAttribute("previousVerified", previous.stream().filter("VERIFIED"::equals).count());
         return "assessment/detail";
+    }
+
+    @PostMapping("/assessments/{id}/suggestions/accept")
+    @Requires(Permission.APPROVAL_REQUEST)
+    String acceptSuggestions(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            List<String> filled = assessments.acceptSuggestions(id);
+            flash.success(redirect, filled.isEmpty() ? "assess.suggest.noneAccepted" : "assess.suggest.accepted",
+                    filled.size(), String.join(", ", filled));
+        } catch (DomainException e) {
+            flash.error(redirect, e.code(), e.getMessage(), e.args());
+        }
+        return "redirect:/assessments/" + id;
     }
 
     @PostMapping("/assessments/{id}/items/{itemId}")
@@ -290,9 +315,69 @@ class AssessmentController {
     @GetMapping("/rectifications/{id}")
     @Requires(Permission.BUSINESS_READ)
     String rectification(@PathVariable long id, Model model) {
-        model.addAttribute("detail", assessments.rectification(id));
+        var detail = assessments.rectification(id);
+        model.addAttribute("detail", detail);
         model.addAttribute("labels", this);
+        model.addAttribute("owners", assessments.ownerChoices(detail.summary().unitId()));
+        model.addAttribute("back", "/rectifications/" + id);
         return "assessment/rectification";
+    }
+
+    /**
+     * Assigns owner, measures and deadline (the secrecy officer, while open or in progress). htmx swaps the
+     * row in place, with the problems beside the fields or a saved mark; without htmx, back to the page.
+     */
+    @PostMapping("/rectifications/{id}/plan")
+    @Requires(Permission.CARRIER_HANDLE)
+    String plan(@PathVariable long id, @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) String measures, @RequestParam(required = false) String deadline,
+            @RequestParam(required = false) String back,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+            RedirectAttributes redirect) {
+        List<String> problems = new java.util.ArrayList<>();
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        try {
+            assessments.replan(id, ownerId, measures, date(deadline));
+        } catch (ValidationException e) {
+            e.problems().forEach(p -> {
+                String text = flash.text(p.code(), p.message(), p.args());
+                problems.add(text);
+                byField.putIfAbsent(p.field(), text);
+            });
+        } catch (DomainException e) {
+            problems.add(flash.text(e.code(), e.getMessage(), e.args()));
+            byField.put("form", problems.get(0));
+        }
+        String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/rectifications/" + id;
+        if (htmx == null) {
+            if (problems.isEmpty()) {
+                flash.success(redirect, "assess.rect.planSaved");
+            } else {
+                redirect.addFlashAttribute("flashError", String.join(" ", problems));
+            }
+            return "redirect:" + target;
+        }
+        var r = assessments.rectificationSummary(id);
+        model.addAttribute("r", problems.isEmpty() ? r : new RectificationSummary(r.id(), r.assessmentId(), r.itemId(),
+                r.unitId(), r.unitName(), r.problem(), ownerId == null ? r.ownerId() : ownerId, r.ownerName(),
+                measures == null ? r.measures() : measures, r.deadline(), r.status(), r.overdue(), r.year()));
+        model.addAttribute("typedDeadline", problems.isEmpty() ? null : deadline);
+        model.addAttribute("owners", assessments.ownerChoices(r.unitId()));
+        model.addAttribute("back", target);
+        model.addAttribute("planErrors", byField);
+        model.addAttribute("planSaved", problems.isEmpty());
+        return "assessment/rectification-plan :: row";
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ValidationException.of("deadline", "assess.rect.deadlineInvalid", "Give the date as YYYY-MM-DD.", text);
+        }
     }
 
     @PostMapping("/rectifications/{id}/act")
