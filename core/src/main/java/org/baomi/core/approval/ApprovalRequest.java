@@ -77,6 +77,12 @@ public final class ApprovalRequest {
             throw new DomainException("approval.ownRequest", "A requester may not approve his own request.");
         }
         ApprovalStep step = currentStep();
+        if (step.departmentId() != null && approver.holds(new ApprovalStep(step.role(), step.unitId()))
+                && !approver.holds(step)) {
+            throw new DomainException("approval.wrongDepartment", "This step must be decided by a " + step.role()
+                    + " of department " + step.departmentId() + ", the department the request concerns.",
+                    step.role(), step.departmentId());
+        }
         if (!approver.holds(step)) {
             throw new DomainException("approval.wrongRole",
                     "This step must be decided by a " + step.role() + " of unit " + step.unitId() + ".",

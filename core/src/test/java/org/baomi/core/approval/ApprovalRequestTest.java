@@ -48,6 +48,30 @@ class ApprovalRequestTest {
     }
 
     @Test
+    void aStepBoundToADepartmentIsDecidedOnlyByAHeadOfThatDepartment() {
+        long office = 31;
+        var request = ApprovalRequest.open("assessment.approve", "self_assessment", "5", "办公室 2026", UNIT, REQUESTER,
+                List.of(new ApprovalStep(Role.DEPARTMENT_HEAD, UNIT, office), new ApprovalStep(Role.UNIT_HEAD, UNIT)), T);
+        var grants = Set.of(new RoleGrant(Role.DEPARTMENT_HEAD, UNIT));
+        var otherDepartment = new Approver(1, grants, 32L);
+        var noDepartment = new Approver(2, grants, null);
+        for (Approver wrong : List.of(otherDepartment, noDepartment)) {
+            assertThat(request.awaits(wrong)).isFalse();
+            assertThatThrownBy(() -> request.decide(wrong, Verdict.APPROVE, "", T))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isEqualTo("approval.wrongDepartment"));
+        }
+        assertThatThrownBy(() -> request.decide(new Approver(3, Set.of(new RoleGrant(Role.UNIT_HEAD, UNIT)), office),
+                Verdict.APPROVE, "", T)).as("a member of the department without the role")
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("approval.wrongRole"));
+        var officeHead = new Approver(4, grants, office);
+        assertThat(request.awaits(officeHead)).isTrue();
+        request.decide(officeHead, Verdict.APPROVE, "", T);
+        assertThat(request.currentStep().departmentId()).as("the unit head's step is the unit's").isNull();
+        assertThat(request.decisions()).hasSize(1);
+    }
+
+    @Test
     void theApproverMustHoldTheRoleInTheRightUnit() {
         var request = copyRequest();
         assertThatThrownBy(() -> request.decide(approver(1, Role.DEPARTMENT_HEAD, 8), Verdict.APPROVE, "", T))

@@ -42,6 +42,8 @@ class ApprovalRepository {
     private static final String AWAITING = """
             r.status = 'PENDING' and r.requester_account_id <> :me
             and exists (select 1 from role_grant g where g.account_id = :me and g.role = s.role and g.unit_id = s.unit_id)
+            and (s.department_id is null or s.department_id = (select p.department_id from account a
+                     join person p on p.id = a.person_id where a.id = :me))
             """;
 
     private final JdbcClient jdbc;
@@ -62,9 +64,11 @@ class ApprovalRepository {
         long id = keys.getKeyAs(Number.class).longValue();
         for (int i = 0; i < r.steps().size(); i++) {
             ApprovalStep step = r.steps().get(i);
-            jdbc.sql("insert into approval_step (request_id, idx, role, unit_id) values (:id, :idx, :role, :unit)")
+            jdbc.sql("""
+                    insert into approval_step (request_id, idx, role, unit_id, department_id)
+                    values (:id, :idx, :role, :unit, :department)""")
                     .param("id", id).param("idx", i).param("role", step.role().name()).param("unit", step.unitId())
-                    .update();
+                    .param("department", step.departmentId()).update();
         }
         return id;
     }
@@ -91,9 +95,23 @@ class ApprovalRepository {
     }
 
     private List<ApprovalStep> steps(long id) {
-        return jdbc.sql("select role, unit_id from approval_step where request_id = :id order by idx")
+        return jdbc.sql("select role, unit_id, department_id from approval_step where request_id = :id order by idx")
                 .param("id", id)
-                .query((rs, i) -> new ApprovalStep(Role.valueOf(rs.getString("role")), rs.getLong("unit_id"))).list();
+                .query((rs, i) -> new ApprovalStep(Role.valueOf(rs.getString("role")), rs.getLong("unit_id"),
+                        rs.getObject("department_id", Long.class))).list();
+    }
+
+    Optional<String> departmentName(long departmentId) {
+        return jdbc.sql("select name from department where id = :id").param("id", departmentId).query(String.class)
+                .optional();
+    }
+
+    /** The department of the person behind an account, when he belongs to one. */
+    Optional<Long> departmentOf(long accountId) {
+        return jdbc.sql("""
+                select p.department_id from account a join person p on p.id = a.person_id
+                where a.id = :id and p.department_id is not null""")
+                .param("id", accountId).query(Long.class).optional();
     }
 
     private List<Decision> decisions(long id) {
@@ -160,14 +178,18 @@ class ApprovalRepository {
                         Db.instant(rs, "decided_at")))
                 .list();
         return jdbc.sql("""
-                select s.idx, s.role, s.unit_id, u.name from approval_step s join unit u on u.id = s.unit_id
+                select s.idx, s.role, s.unit_id, u.name, dep.name as department_name
+                from approval_step s join unit u on u.id = s.unit_id
+                left join department dep on dep.id = s.department_id
                 where s.request_id = :id order by s.idx""").param("id", id)
                 .query((rs, i) -> {
                     int idx = rs.getInt("idx");
                     DecisionView decision = idx < decisions.size() ? decisions.get(idx) : null;
                     boolean current = summary.status() == ApprovalStatus.PENDING && idx == decisions.size();
+                    String department = rs.getString("department_name");
                     return new StepView(idx, Role.valueOf(rs.getString("role")), rs.getLong("unit_id"),
-                            rs.getString("name"), decision, current);
+                            department == null ? rs.getString("name") : rs.getString("name") + " · " + department,
+                            decision, current);
                 })
                 .list();
     }

@@ -179,7 +179,7 @@ public class ApprovalService {
                     "The request was decided or withdrawn while you were looking at it; reload it.");
         }
         Map<String, Object> before = snapshot(request, null);
-        Approver approver = new Approver(user.accountId(), accounts.grants(user.accountId()));
+        Approver approver = approver(user.accountId(), accounts.grants(user.accountId()));
         Decision decision;
         try {
             decision = request.decide(approver, verdict, comment, clock.instant());
@@ -248,7 +248,7 @@ public class ApprovalService {
         }
         RequestSummary summary = repository.summary(requestId).orElseThrow(() -> notFound(requestId));
         boolean canDecide = user.has(Permission.APPROVAL_DECIDE)
-                && request.awaits(new Approver(user.accountId(), grants));
+                && request.awaits(approver(user.accountId(), grants));
         boolean canWithdraw = request.status() == ApprovalStatus.PENDING
                 && request.requesterAccountId() == user.accountId();
         return new RequestDetail(summary, stored.version(), repository.stepViews(requestId, summary), canDecide,
@@ -292,14 +292,22 @@ public class ApprovalService {
     }
 
     /** The core names the step's role as an enum; pages show the role's name in the reader's language. */
-    private static DomainException readable(DomainException e, ApprovalRequest request) {
-        if ("approval.wrongRole".equals(e.code()) && !request.status().isClosed()) {
-            Role role = request.currentStep().role();
-            return new DomainException(e.code(), e.getMessage(),
-                    new DefaultMessageSourceResolvable(new String[] {"role." + role.name()}, role.name()),
-                    request.currentStep().unitId());
+    private Approver approver(long accountId, java.util.Set<RoleGrant> grants) {
+        return new Approver(accountId, grants, repository.departmentOf(accountId).orElse(null));
+    }
+
+    private DomainException readable(DomainException e, ApprovalRequest request) {
+        if (request.status().isClosed()) {
+            return e;
         }
-        return e;
+        ApprovalStep step = request.currentStep();
+        var role = new DefaultMessageSourceResolvable(new String[] {"role." + step.role().name()}, step.role().name());
+        return switch (e.code()) {
+            case "approval.wrongRole" -> new DomainException(e.code(), e.getMessage(), role, step.unitId());
+            case "approval.wrongDepartment" -> new DomainException(e.code(), e.getMessage(), role,
+                    repository.departmentName(step.departmentId()).orElse(String.valueOf(step.departmentId())));
+            default -> e;
+        };
     }
 
     private static Map<String, Object> snapshot(ApprovalRequest r, Decision decision) {
@@ -308,7 +316,8 @@ public class ApprovalService {
         m.put("subject", r.subjectType() + ":" + r.subjectId());
         m.put("unitId", r.unitId());
         m.put("status", r.status().name());
-        m.put("steps", r.steps().stream().map(s -> s.role().name() + "@" + s.unitId()).toList());
+        m.put("steps", r.steps().stream().map(s -> s.role().name() + "@" + s.unitId()
+                + (s.departmentId() == null ? "" : "/department:" + s.departmentId())).toList());
         m.put("decided", r.decisions().size());
         if (decision != null) {
             m.put("step", decision.step());

@@ -425,21 +425,26 @@ public class AssessmentService {
     /**
      * Who approves a submitted assessment (ADR 0061): a unit's the unit head; a department's its department
      * head, then the unit head; a person's his department head, alone. A department without a head other
-     * than the submitter (who may not approve his own request) leaves its step to the unit head. Steps are a
-     * role in the unit (the approval framework knows no departments): any department head of the unit may
-     * take the department step, which the inbox and the request page show to each of them.
+     * than the submitter (who may not approve his own request) leaves its step to the unit head. The
+     * department step is bound to that department, so only a head of that department decides it.
      */
     List<ApprovalStep> approvalChain(Subject subject, BaomiUser submitter) {
         ApprovalStep unitHead = new ApprovalStep(Role.UNIT_HEAD, subject.unitId());
-        ApprovalStep departmentHead = new ApprovalStep(Role.DEPARTMENT_HEAD, subject.unitId());
         return switch (subject.level()) {
             case UNIT -> List.of(unitHead);
             case DEPARTMENT -> headedByAnother(subject.unitId(), subject.departmentId(), submitter)
-                    ? List.of(departmentHead, unitHead) : List.of(unitHead);
-            case INDIVIDUAL -> headedByAnother(subject.unitId(), repository.personPlace(subject.personId())
-                    .map(AssessmentRepository.PersonPlace::departmentId).orElse(null), submitter)
-                    ? List.of(departmentHead) : List.of(unitHead);
+                    ? List.of(departmentHead(subject.unitId(), subject.departmentId()), unitHead) : List.of(unitHead);
+            case INDIVIDUAL -> {
+                Long department = repository.personPlace(subject.personId())
+                        .map(AssessmentRepository.PersonPlace::departmentId).orElse(null);
+                yield headedByAnother(subject.unitId(), department, submitter)
+                        ? List.of(departmentHead(subject.unitId(), department)) : List.of(unitHead);
+            }
         };
+    }
+
+    private static ApprovalStep departmentHead(long unitId, long departmentId) {
+        return new ApprovalStep(Role.DEPARTMENT_HEAD, unitId, departmentId);
     }
 
     private boolean headedByAnother(long unitId, Long departmentId, BaomiUser submitter) {

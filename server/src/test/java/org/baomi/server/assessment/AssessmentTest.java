@@ -593,6 +593,21 @@ abstract class AssessmentTest {
                 .andExpect(jsonPath("$.code").value("approval.ownRequest"));
         decideAs(otherUnitsHead, request, "APPROVE").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("approval.wrongRole"));
+        // the head of another department of the same unit neither sees it waiting nor may decide it
+        long finance = fixtures.department(unit, Fixtures.unique("财务科"));
+        TestAccount financeHead = fixtures.account(unit, Role.DEPARTMENT_HEAD);
+        jdbc.sql("update person set department_id = :d where id = :p").param("d", finance)
+                .param("p", financeHead.personId()).update();
+        TestAccount unplacedHead = fixtures.account(unit, Role.DEPARTMENT_HEAD);
+        for (TestAccount wrong : List.of(financeHead, unplacedHead)) {
+            decideAs(wrong, request, "APPROVE").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("approval.wrongDepartment"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("办公室")));
+            mvc.perform(get("/api/v1/approvals").with(fixtures.as(wrong))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$[?(@.id == " + request + ")]").isEmpty());
+        }
+        mvc.perform(get("/api/v1/approvals").with(fixtures.as(head)))
+                .andExpect(jsonPath("$[?(@.id == " + request + ")]").isNotEmpty());
         decideAs(head, request, "APPROVE").andExpect(status().isOk());
         assertThat(statusOf(id)).isEqualTo("SUBMITTED");
         decideAs(head, request, "APPROVE").andExpect(status().isConflict());
