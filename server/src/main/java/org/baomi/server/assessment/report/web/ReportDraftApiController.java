@@ -1,0 +1,86 @@
+package org.baomi.server.assessment.report.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.EnumMap;
+import java.util.Map;
+import org.baomi.core.security.Permission;
+import org.baomi.server.assessment.report.ReportDraftService;
+import org.baomi.server.assessment.report.ReportDraftService.Draft;
+import org.baomi.server.assessment.report.ReportDraftService.Format;
+import org.baomi.server.report.SelfInspectionReportData.Part;
+import org.baomi.server.security.Requires;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The self-inspection report of a unit's assessment for machine clients: the draft, its edits, the files. */
+@RestController
+@Tag(name = "Self-inspection report", description = "The report draft of a unit's assessment and its .docx/.pdf")
+class ReportDraftApiController {
+
+    /**
+     * An edit of the draft: the texts (of the parts given; blank = the generated text) are in {@code language},
+     * which becomes the draft's; {@code marking} the report's own (blank or absent: not classified).
+     */
+    record DraftRequest(String language, String marking, Map<Part, String> parts) {
+    }
+
+    private final ReportDraftService reports;
+
+    ReportDraftApiController(ReportDraftService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/api/v1/assessments/{id}/report")
+    @Requires(Permission.BUSINESS_READ)
+    @Operation(summary = "The report draft: language, marking, each part's text (edited or generated), versions",
+            description = "Whoever may see the assessment. 409 reportdraft.unitOnly for a department or person.")
+    Draft draft(@PathVariable long id,
+            @Parameter(description = "zh or en; default the draft's language") @RequestParam(required = false) String language) {
+        return reports.draft(id, language);
+    }
+
+    @PutMapping("/api/v1/assessments/{id}/report")
+    @Requires(Permission.APPROVAL_REQUEST)
+    @Operation(summary = "Edit the draft: the parts' texts, the language, the report's marking (e.g. 秘密★10年)",
+            description = "Who may write the assessment (its unit's secrecy officer). 400 names the field: "
+                    + "language, marking (a malformed marking) or parts.<PART>. Each save is a version, audited.")
+    Draft save(@PathVariable long id, @RequestBody DraftRequest body) {
+        Map<Part, String> parts = new EnumMap<>(Part.class);
+        if (body.parts() != null) {
+            parts.putAll(body.parts());
+        }
+        reports.save(id, body.language(), body.marking(), parts);
+        return reports.draft(id, null);
+    }
+
+    @GetMapping("/api/v1/assessments/{id}/report.pdf")
+    @Requires(Permission.BUSINESS_READ)
+    @Operation(summary = "The report as PDF (Chinese fonts embedded; the marking at the top left of page one)",
+            description = "409 reportdraft.notScored while items have no result. The download is audited.")
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) String language) {
+        return ReportDraftController.file(reports.export(id, Format.PDF, language));
+    }
+
+    @GetMapping("/api/v1/assessments/{id}/report.docx")
+    @Requires(Permission.BUSINESS_READ)
+    @Operation(summary = "The report as a Word document for further editing",
+            description = "409 reportdraft.notScored while items have no result. The download is audited.")
+    ResponseEntity<byte[]> docx(@PathVariable long id, @RequestParam(required = false) String language) {
+        return ReportDraftController.file(reports.export(id, Format.DOCX, language));
+    }
+
+    @GetMapping(value = "/api/v1/assessments/{id}/report", params = "format")
+    @Requires(Permission.BUSINESS_READ)
+    @Operation(summary = "The report as a file: format=pdf or docx")
+    ResponseEntity<byte[]> file(@PathVariable long id, @RequestParam String format,
+            @RequestParam(required = false) String language) {
+        return ReportDraftController.file(reports.export(id, Format.of(format), language));
+    }
+}
