@@ -4,11 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.baomi.core.security.Permission;
 import org.baomi.server.assessment.report.ReportDraftService;
 import org.baomi.server.assessment.report.ReportDraftService.Draft;
 import org.baomi.server.assessment.report.ReportDraftService.Format;
+import org.baomi.server.report.ReportDocument;
+import org.baomi.server.report.ReportDocument.Block;
 import org.baomi.server.report.SelfInspectionReportData.Part;
 import org.baomi.server.security.Requires;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +44,9 @@ class ReportDraftApiController {
     @Requires(Permission.BUSINESS_READ)
     @Operation(summary = "The report draft: language, marking, each part's text (edited or generated), versions",
             description = "Whoever may see the assessment. 409 reportdraft.unitOnly for a department or person.")
-    Draft draft(@PathVariable long id,
+    Map<String, Object> draft(@PathVariable long id,
             @Parameter(description = "zh or en; default the draft's language") @RequestParam(required = false) String language) {
-        return reports.draft(id, language);
+        return json(reports.draft(id, language));
     }
 
     @PutMapping("/api/v1/assessments/{id}/report")
@@ -51,13 +54,13 @@ class ReportDraftApiController {
     @Operation(summary = "Edit the draft: the parts' texts, the language, the report's marking (e.g. 秘密★10年)",
             description = "Who may write the assessment (its unit's secrecy officer). 400 names the field: "
                     + "language, marking (a malformed marking) or parts.<PART>. Each save is a version, audited.")
-    Draft save(@PathVariable long id, @RequestBody DraftRequest body) {
+    Map<String, Object> save(@PathVariable long id, @RequestBody DraftRequest body) {
         Map<Part, String> parts = new EnumMap<>(Part.class);
         if (body.parts() != null) {
             parts.putAll(body.parts());
         }
         reports.save(id, body.language(), body.marking(), parts);
-        return reports.draft(id, null);
+        return json(reports.draft(id, null));
     }
 
     @GetMapping("/api/v1/assessments/{id}/report.pdf")
@@ -82,5 +85,50 @@ class ReportDraftApiController {
     ResponseEntity<byte[]> file(@PathVariable long id, @RequestParam String format,
             @RequestParam(required = false) String language) {
         return ReportDraftController.file(reports.export(id, Format.of(format), language));
+    }
+
+    /**
+     * The draft as JSON; what the report prints after a part's text is a list of blocks, each with its
+     * {@code kind} (Paragraph, Subheading, BulletList, Table) so that a client can lay it out.
+     */
+    private static Map<String, Object> json(Draft d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("assessment", d.assessment());
+        out.put("language", d.language());
+        out.put("marking", d.marking());
+        out.put("scored", d.scored());
+        out.put("score", d.score());
+        out.put("grade", d.grade());
+        out.put("title", d.title());
+        out.put("parts", d.parts().stream().map(p -> {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("part", p.part());
+            part.put("heading", p.heading());
+            part.put("text", p.text());
+            part.put("generated", p.generated());
+            part.put("edited", p.edited());
+            part.put("after", p.after().stream().map(ReportDraftApiController::block).toList());
+            return part;
+        }).toList());
+        out.put("versions", d.versions());
+        out.put("canEdit", d.canEdit());
+        return out;
+    }
+
+    private static Map<String, Object> block(Block b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", b.getClass().getSimpleName());
+        if (b instanceof ReportDocument.Paragraph p) {
+            m.put("text", p.text());
+        } else if (b instanceof ReportDocument.Subheading s) {
+            m.put("text", s.text());
+        } else if (b instanceof ReportDocument.BulletList l) {
+            m.put("items", l.items());
+            m.put("numbered", l.numbered());
+        } else if (b instanceof ReportDocument.Table t) {
+            m.put("header", t.header());
+            m.put("rows", t.rows());
+        }
+        return m;
     }
 }
