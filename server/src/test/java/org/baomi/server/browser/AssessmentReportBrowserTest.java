@@ -117,6 +117,7 @@ class AssessmentReportBrowserTest extends BrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();
         waitFor(d -> d.findElement(By.id("report-form")).isDisplayed());
+        browser.executeScript("window.scrollTo(0, 0)");
         BrowserTestSupport.screenshot(browser, "report-draft-phone");
         browser.executeScript("document.getElementById('part-EDUCATION').scrollIntoView()");
         BrowserTestSupport.screenshot(browser, "report-draft-part-phone");
