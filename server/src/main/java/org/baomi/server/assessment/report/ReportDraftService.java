@@ -165,9 +165,9 @@ public class ReportDraftService {
     }
 
     /**
-     * Saves the officer's texts of the parts given, in {@code language}, which becomes the draft's, with the
-     * report's marking (blank: none). A text left blank or equal to the generated one follows the generated text.
-     * Nothing changed, nothing is stored.
+     * Saves the officer's texts of the parts given, in {@code language} (null: the draft's), which becomes the
+     * draft's, with the report's marking (blank: none). A text left blank or equal to the generated one follows the
+     * generated text. Nothing changed, nothing is stored.
      *
      * @throws ValidationException naming the field: language, marking, or the part whose text is too long
      */
@@ -175,7 +175,8 @@ public class ReportDraftService {
     public void save(long id, String language, String marking, Map<Part, String> texts) {
         BaomiUser user = current(Permission.APPROVAL_REQUEST);
         ReportSource source = writable(id, user);
-        String lang = language(language);
+        Optional<VersionRow> latest = repository.latest(id);
+        String lang = language == null ? latest.map(VersionRow::language).orElse("zh") : language(language);
         String mark = marking(marking);
         texts.forEach((part, text) -> {
             if (text != null && text.length() > MAX_TEXT) {
@@ -183,7 +184,6 @@ public class ReportDraftService {
                         "The text of a part is at most " + MAX_TEXT + " characters.", MAX_TEXT);
             }
         });
-        Optional<VersionRow> latest = repository.latest(id);
         Map<Part, String> stored = repository.texts(id, lang);
         Composed c = compose(source, lang, Optional.ofNullable(mark));
         Map<Part, String> changed = new EnumMap<>(Part.class);

@@ -210,6 +210,11 @@ abstract class ReportDraftTest {
         mvc.perform(get("/api/v1/assessments/" + id + "/report").with(fixtures.as(officer)))
                 .andExpect(jsonPath("$.marking").doesNotExist())
                 .andExpect(jsonPath("$.parts[2].text").value("制度汇编已印发。"));
+        // Without a language the texts are the draft's language's.
+        edit(officer, id, "{\"marking\":\"内部\",\"parts\":{\"RULES\":\"制度汇编第二版已印发。\"}}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.language").value("zh"))
+                .andExpect(jsonPath("$.marking").value("内部"))
+                .andExpect(jsonPath("$.parts[2].text").value("制度汇编第二版已印发。"));
     }
 
     @Test

@@ -63,28 +63,23 @@ class ReportDraftApiController {
         return json(reports.draft(id, null));
     }
 
-    @GetMapping("/api/v1/assessments/{id}/report.pdf")
+    @GetMapping("/api/v1/assessments/{id}/report.{format}")
     @Requires(Permission.BUSINESS_READ)
-    @Operation(summary = "The report as PDF (Chinese fonts embedded; the marking at the top left of page one)",
-            description = "409 reportdraft.notScored while items have no result. The download is audited.")
-    ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) String language) {
-        return ReportDraftController.file(reports.export(id, Format.PDF, language));
-    }
-
-    @GetMapping("/api/v1/assessments/{id}/report.docx")
-    @Requires(Permission.BUSINESS_READ)
-    @Operation(summary = "The report as a Word document for further editing",
-            description = "409 reportdraft.notScored while items have no result. The download is audited.")
-    ResponseEntity<byte[]> docx(@PathVariable long id, @RequestParam(required = false) String language) {
-        return ReportDraftController.file(reports.export(id, Format.DOCX, language));
+    @Operation(summary = "The report as a file: report.pdf (Chinese fonts embedded, the marking at the top left of "
+            + "page one) or report.docx (for further editing)",
+            description = "409 reportdraft.notScored while items have no result; 400 names the field format for "
+                    + "another extension. The download is audited with its format and marking.")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format,
+            @Parameter(description = "zh or en; default the draft's language") @RequestParam(required = false) String language) {
+        return ReportDraftController.file(reports.export(id, Format.of(format), language));
     }
 
     @GetMapping(value = "/api/v1/assessments/{id}/report", params = "format")
     @Requires(Permission.BUSINESS_READ)
-    @Operation(summary = "The report as a file: format=pdf or docx")
-    ResponseEntity<byte[]> file(@PathVariable long id, @RequestParam String format,
+    @Operation(summary = "The report as a file: format=pdf or docx (the same as report.pdf / report.docx)")
+    ResponseEntity<byte[]> fileByParameter(@PathVariable long id, @RequestParam String format,
             @RequestParam(required = false) String language) {
-        return ReportDraftController.file(reports.export(id, Format.of(format), language));
+        return file(id, format, language);
     }
 
     /**

@@ -96,8 +96,7 @@ class ReportDraftController {
         try {
             reports.switchLanguage(id, language);
         } catch (ValidationException e) {
-            var p = e.problems().get(0);
-            flash.error(redirect, p.code(), p.message(), p.args());
+            error(redirect, e);
         }
         return "redirect:/assessments/" + id + "/report";
     }
@@ -110,21 +109,24 @@ class ReportDraftController {
         return "redirect:/assessments/" + id + "/report#part-" + part.name();
     }
 
-    @GetMapping({"/assessments/{id}/report.pdf", "/assessments/{id}/report.docx"})
+    @GetMapping("/assessments/{id}/report.{extension}")
     @Requires(Permission.BUSINESS_READ)
-    Object download(@PathVariable long id, @RequestParam(required = false) String language,
-            jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
-        Format format = request.getRequestURI().endsWith(".docx") ? Format.DOCX : Format.PDF;
+    Object download(@PathVariable long id, @PathVariable String extension,
+            @RequestParam(required = false) String language, RedirectAttributes redirect) {
         try {
-            return file(reports.export(id, format, language));
+            return file(reports.export(id, Format.of(extension), language));
         } catch (DomainException e) {
             flash.error(redirect, e.code(), e.getMessage(), e.args());
             return "redirect:/assessments/" + id + "/report";
         } catch (ValidationException e) {
-            var p = e.problems().get(0);
-            flash.error(redirect, p.code(), p.message(), p.args());
+            error(redirect, e);
             return "redirect:/assessments/" + id + "/report";
         }
+    }
+
+    private void error(RedirectAttributes redirect, ValidationException e) {
+        var p = e.problems().get(0);
+        flash.error(redirect, p.code(), p.message(), p.args());
     }
 
     /** The file as an attachment named in UTF-8 (RFC 5987 {@code filename*}). */
