@@ -704,6 +704,22 @@ public class AssessmentService {
                 l.row().approvalRequestId(), writer && a.status().editable(), canReopen, rects);
     }
 
+    /**
+     * The assessment as a report is written from it, for a reader who may see it (404 otherwise). Not audited: the
+     * report feature audits what it shows or exports.
+     */
+    @Transactional(readOnly = true)
+    public AssessmentViews.ReportSource reportSource(long id) {
+        BaomiUser user = current(Permission.BUSINESS_READ);
+        Loaded l = load(id, false);
+        AssessmentLine line = repository.lines(Set.of(l.row().unitId()), null, null).stream()
+                .filter(x -> x.id() == id).findFirst().orElseThrow();
+        List<RectificationSummary> rects = repository.rectifications(Set.of(l.row().unitId()), null, null, id).stream()
+                .map(this::summary).toList();
+        boolean writer = isWriter(user, l.assessment().subject()) && user.has(Permission.APPROVAL_REQUEST);
+        return new AssessmentViews.ReportSource(summary(line), l.assessment(), l.assessment().evaluation(), rects, writer);
+    }
+
     private static Evidence evidence(EvidenceRow e) {
         return new Evidence(e.id(), e.itemId(), e.fileName(), e.contentType(), e.sizeBytes(), e.sha256(), e.uploadedBy(),
                 e.uploadedAt());

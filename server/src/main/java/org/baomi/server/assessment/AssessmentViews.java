@@ -82,4 +82,12 @@ public final class AssessmentViews {
     public record RectificationDetail(RectificationSummary summary, List<Rectification.Step> history,
             boolean canWork, boolean canVerify) {
     }
+
+    /**
+     * What a report on an assessment is written from: the assessment with its evaluation now, its subject's unit,
+     * its rectifications, and whether the reader may write it (the writers of the subject, ADR 0046).
+     */
+    public record ReportSource(AssessmentSummary summary, SelfAssessment assessment, Evaluation evaluation,
+            List<RectificationSummary> rectifications, boolean canWrite) {
+    }
 }

@@ -35,14 +35,24 @@ public final class BrowserTestSupport implements ExecutionCondition {
     }
 
     public static ChromeDriver newBrowser(int width, int height) {
+        return newBrowser(width, height, null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking (none given: Chrome's default). */
+    public static ChromeDriver newBrowser(int width, int height, Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=zh-CN", "--window-size=" + width + "," + height);
         // No password manager: it would fill the login form it saw submitted before.
-        options.setExperimentalOption("prefs", java.util.Map.of("credentials_enable_service", false,
+        java.util.Map<String, Object> prefs = new java.util.HashMap<>(java.util.Map.of("credentials_enable_service", false,
                 "profile.password_manager_enabled", false, "autofill.profile_enabled", false));
+        if (downloads != null) {
+            prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+            prefs.put("download.prompt_for_download", false);
+        }
+        options.setExperimentalOption("prefs", prefs);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));

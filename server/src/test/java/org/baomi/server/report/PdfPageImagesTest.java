@@ -76,35 +76,11 @@ class PdfPageImagesTest {
         }
     }
 
-    /** The share of non-white pixels in a region given as fractions of the page. */
     private static double inkRatio(BufferedImage image, double x0, double y0, double x1, double y1) {
-        int left = (int) (x0 * image.getWidth());
-        int right = (int) (x1 * image.getWidth());
-        int top = (int) (y0 * image.getHeight());
-        int bottom = (int) (y1 * image.getHeight());
-        long ink = 0;
-        for (int y = top; y < bottom; y++) {
-            for (int x = left; x < right; x++) {
-                int rgb = image.getRGB(x, y);
-                int grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
-                if (grey < 160) {
-                    ink++;
-                }
-            }
-        }
-        return (double) ink / ((long) (right - left) * (bottom - top));
+        return PageImages.inkRatio(image, x0, y0, x1, y1);
     }
 
     private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
+        return PageImages.onPath(command);
     }
 }

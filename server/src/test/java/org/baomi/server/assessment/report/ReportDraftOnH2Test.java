@@ -1,0 +1,7 @@
+package org.baomi.server.assessment.report;
+
+import org.baomi.server.test.OnH2;
+
+@OnH2
+class ReportDraftOnH2Test extends ReportDraftTest {
+}
