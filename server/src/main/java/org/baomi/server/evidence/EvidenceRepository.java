@@ -184,6 +184,13 @@ class EvidenceRepository {
                 Map.of("units", units));
     }
 
+    /** Carriers still in the units' hands (not cleared, destroyed or lost), by level. */
+    Map<String, Long> carriersHeldByLevel(List<Long> units) {
+        return grouped("""
+                select level, count(*) from carrier where unit_id in (:units)
+                and status not in ('CLEARED', 'DESTROYED', 'LOST') group by level""", Map.of("units", units));
+    }
+
     /** Carriers whose register entry was made in the period; copies (made from a carrier of the ledger) counted apart. */
     long[] carriersRegistered(List<Long> units, Instant from, Instant toExclusive) {
         return jdbc.sql("""

@@ -115,6 +115,7 @@ public class EvidenceService {
         return new LedgerFigures(units, c.from(), c.to(),
                 merged(zeros(SecretRelatedLevel.values()), repository.peopleByLevel(units)),
                 merged(zeros(ClassificationLevel.values()), repository.carriersBy("level", units)),
+                merged(zeros(ClassificationLevel.values()), repository.carriersHeldByLevel(units)),
                 merged(zeros(CarrierStatus.values()), repository.carriersBy("status", units)),
                 registered[0], registered[1], repository.carriersDestroyed(units, start, end),
                 byDesignation, byDesignationAndType,

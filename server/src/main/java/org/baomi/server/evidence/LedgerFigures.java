@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param peopleBySecretRelatedLevel active people by secret-related level (CORE, IMPORTANT, GENERAL, NONE)
  * @param carriersByLevel            carriers on the ledger by the level handled at now
+ * @param carriersHeldByLevel        carriers in the unit's hands now (not cleared, destroyed or lost) by level
  * @param carriersByStatus           carriers by status, terminal ones included
  * @param carriersRegistered         register entries made in the period (received and copies)
  * @param copiesMade                 of those, copies made from a carrier of the ledger
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public record LedgerFigures(List<Long> unitIds, LocalDate from, LocalDate to,
         Map<String, Long> peopleBySecretRelatedLevel, Map<String, Long> carriersByLevel,
-        Map<String, Long> carriersByStatus, long carriersRegistered, long copiesMade, long carriersDestroyed,
+        Map<String, Long> carriersHeldByLevel, Map<String, Long> carriersByStatus, long carriersRegistered, long copiesMade, long carriersDestroyed,
         Map<String, Long> devicesByDesignation, Map<String, Map<String, Long>> devicesByDesignationAndType,
         List<NetworkFigure> networks, Map<String, Long> mediaByType, Map<String, Long> mediaByLevel,
         long openMaintenance, Map<String, Integer> violationsBySeverity) {

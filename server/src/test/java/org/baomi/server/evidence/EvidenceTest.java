@@ -466,6 +466,8 @@ abstract class EvidenceTest {
                 .andExpect(jsonPath("$.carriersByLevel.SECRET").value(2))
                 .andExpect(jsonPath("$.carriersByLevel.TOP_SECRET").value(1))
                 .andExpect(jsonPath("$.carriersByLevel.CONFIDENTIAL").value(0))
+                .andExpect(jsonPath("$.carriersHeldByLevel.SECRET").value(1))
+                .andExpect(jsonPath("$.carriersHeldByLevel.TOP_SECRET").value(1))
                 .andExpect(jsonPath("$.carriersByStatus.IN_CUSTODY").value(2))
                 .andExpect(jsonPath("$.carriersByStatus.DESTROYED").value(1))
                 .andExpect(jsonPath("$.carriersRegistered").value(3))

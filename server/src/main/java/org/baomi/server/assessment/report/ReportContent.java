@@ -53,9 +53,8 @@ final class ReportContent {
     }
 
     /**
-     * The figures of part five from the ledgers. Carriers by level are left out: the ledger counts them with
-     * the cleared and destroyed ones, which would make them exceed the carriers on the register; and the
-     * ledgers know no reading-room computers.
+     * The figures of part five from the ledgers: carriers (in total and by level) are those still in the
+     * unit's hands; the ledgers know no reading-room computers, so that figure is left out.
      */
     static Map<Figure, Long> figures(LedgerFigures f) {
         Map<Figure, Long> m = new EnumMap<>(Figure.class);
@@ -70,6 +69,9 @@ final class ReportContent {
         m.put(Figure.CARRIERS_TOTAL, f.carriersByStatus().entrySet().stream()
                 .filter(e -> !org.baomi.core.carrier.CarrierStatus.valueOf(e.getKey()).isTerminal())
                 .mapToLong(Map.Entry::getValue).sum());
+        m.put(Figure.CARRIERS_TOP_SECRET, f.carriersHeldByLevel().getOrDefault("TOP_SECRET", 0L));
+        m.put(Figure.CARRIERS_SECRET, f.carriersHeldByLevel().getOrDefault("SECRET", 0L));
+        m.put(Figure.CARRIERS_CONFIDENTIAL, f.carriersHeldByLevel().getOrDefault("CONFIDENTIAL", 0L));
         m.put(Figure.CARRIERS_DESTROYED, f.carriersDestroyed());
         Map<String, Map<String, Long>> devices = f.devicesByDesignationAndType();
         m.put(Figure.COMPUTERS_CLASSIFIED, count(devices.get("CLASSIFIED"), true));

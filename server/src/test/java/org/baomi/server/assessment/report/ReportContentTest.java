@@ -33,7 +33,7 @@ class ReportContentTest {
         devices.put("INTERNET", Map.of("DESKTOP", 5L));
         LedgerFigures ledger = new LedgerFigures(List.of(1L), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
                 Map.of("CORE", 2L, "IMPORTANT", 3L, "GENERAL", 10L, "NONE", 40L),
-                Map.of("SECRET", 9L, "CONFIDENTIAL", 3L),
+                Map.of("SECRET", 9L, "CONFIDENTIAL", 3L), Map.of("TOP_SECRET", 0L, "SECRET", 6L, "CONFIDENTIAL", 2L),
                 Map.of("IN_CUSTODY", 6L, "ON_LOAN", 2L, "DESTROYED", 3L, "CLEARED", 1L),
                 4, 1, 3, Map.of("CLASSIFIED", 7L, "NON_CLASSIFIED", 34L, "INTERNET", 5L), devices,
                 List.of(new LedgerFigures.NetworkFigure(1, "涉密内网", "CLASSIFIED", "SECRET", 4),
@@ -49,6 +49,8 @@ class ReportContentTest {
                 .containsEntry(Figure.COMPUTERS_INTERNET, 5L).containsEntry(Figure.EQUIPMENT_CLASSIFIED, 3L)
                 .containsEntry(Figure.MEDIA_CLASSIFIED, 3L).containsEntry(Figure.MEDIA_NON_CLASSIFIED, 3L)
                 .containsEntry(Figure.NETWORKS_CLASSIFIED, 1L)
-                .doesNotContainKeys(Figure.CARRIERS_SECRET, Figure.COMPUTERS_READING_ROOM);
+                .as("by level, only what the unit still holds").containsEntry(Figure.CARRIERS_SECRET, 6L)
+                .containsEntry(Figure.CARRIERS_CONFIDENTIAL, 2L).containsEntry(Figure.CARRIERS_TOP_SECRET, 0L)
+                .doesNotContainKeys(Figure.COMPUTERS_READING_ROOM);
     }
 }
