@@ -20,6 +20,7 @@ import org.baomi.server.assessment.AssessmentService;
 import org.baomi.server.assessment.AssessmentService.EvidenceFile;
 import org.baomi.server.assessment.AssessmentService.RectificationAct;
 import org.baomi.server.assessment.AssessmentViews.AssessmentDetail;
+import org.baomi.server.assessment.AssessmentViews.StandardSummary;
 import org.baomi.server.assessment.AssessmentViews.RectificationSummary;
 import org.baomi.server.platform.NotFoundException;
 import org.baomi.server.platform.ValidationException;
@@ -112,7 +113,12 @@ class AssessmentController {
         model.addAttribute("status", status);
         model.addAttribute("canOpen", user.has(Permission.APPROVAL_REQUEST));
         if (user.has(Permission.APPROVAL_REQUEST)) {
-            model.addAttribute("standards", assessments.standards());
+            // the unit standards first, newest version first: what an officer opens most is preselected
+            model.addAttribute("standards", assessments.standards().stream()
+                    .sorted(java.util.Comparator.comparing((StandardSummary s) -> !"UNIT".equals(s.level()))
+                            .thenComparing(StandardSummary::code)
+                            .thenComparing(StandardSummary::version, java.util.Comparator.reverseOrder()))
+                    .toList());
             model.addAttribute("units", assessments.unitChoices());
             model.addAttribute("departments", assessments.departmentChoices());
             model.addAttribute("thisYear", LocalDate.now().getYear());
