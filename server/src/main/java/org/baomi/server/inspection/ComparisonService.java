@@ -20,6 +20,8 @@ import org.baomi.server.inspection.InspectionRepository.InspectedRow;
 import org.baomi.server.inspection.InspectionRepository.SelfRow;
 import org.baomi.server.org.OrgScope;
 import org.baomi.server.platform.ValidationException;
+import org.baomi.server.platform.sheet.SheetFormat;
+import org.baomi.server.platform.sheet.SheetWriter;
 import org.baomi.server.security.BaomiUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -210,5 +212,36 @@ public class ComparisonService {
 
     static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    /**
+     * The table as an .xlsx file: unit, year, source, score and one column per category.
+     *
+     * @param headers the first four headers in the reader's language
+     * @param sources the labels of SELF and INSPECTION in the reader's language
+     */
+    public InspectionReports.ReportFile sheet(Comparison c, List<String> headers, Map<String, String> sources,
+            boolean english) {
+        List<String> all = new ArrayList<>(headers);
+        List<Integer> widths = new ArrayList<>(List.of(30, 8, 14, 8));
+        c.categories().forEach(cat -> {
+            all.add(english ? cat.titleEn() : cat.titleZh());
+            widths.add(12);
+        });
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (SheetWriter w = SheetWriter.open(SheetFormat.XLSX, out, new SheetWriter.Layout(
+                c.standardCode() + " " + c.fromYear() + "-" + c.toYear(), all, widths))) {
+            for (Row r : c.rows()) {
+                List<Object> values = new ArrayList<>(List.of(r.unitName(), r.year(),
+                        sources.getOrDefault(r.source(), r.source()) + (r.label() == null ? "" : " " + r.label())));
+                values.add(r.score());
+                c.categories().forEach(cat -> values.add(r.categories().get(cat.id())));
+                w.row(values);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new InspectionReports.ReportFile("comparison-" + c.standardCode() + "-" + c.fromYear() + "-"
+                + c.toYear() + ".xlsx", SheetFormat.XLSX.contentType(), out.toByteArray());
     }
 }
