@@ -49,5 +49,11 @@ public enum Permission {
      * Keep the device, removable-medium and network ledger of one's units, run its lifecycle and
      * its compliance checks. Secrecy officer.
      */
-    DEVICE_MANAGE
+    DEVICE_MANAGE,
+    /**
+     * Plan, run and conclude inspections of the subordinate units of one's unit, score them and
+     * record their findings. Inspector and secrecy officer of the superior unit; the units in scope
+     * are still checked against the unit tree.
+     */
+    INSPECTION_MANAGE
 }

@@ -21,7 +21,7 @@ public final class RolePermissions {
                     CLEARANCE_ASSIGN, TOKEN_MANAGE, POLICY_MANAGE)),
             Map.entry(Role.SECURITY_AUDITOR, EnumSet.of(SELF_SERVICE, AUDIT_READ, AUDIT_VERIFY)),
             Map.entry(Role.SECRECY_OFFICER, EnumSet.of(SELF_SERVICE, ORG_READ, PERSON_MANAGE, BUSINESS_READ,
-                    APPROVAL_REQUEST, APPROVAL_DECIDE, CARRIER_MANAGE, CARRIER_HANDLE, DEVICE_MANAGE)),
+                    APPROVAL_REQUEST, APPROVAL_DECIDE, CARRIER_MANAGE, CARRIER_HANDLE, DEVICE_MANAGE, INSPECTION_MANAGE)),
             Map.entry(Role.LEADER_IN_CHARGE, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
                     APPROVAL_DECIDE, CARRIER_HANDLE)),
             Map.entry(Role.UNIT_HEAD, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
@@ -32,7 +32,7 @@ public final class RolePermissions {
                     CARRIER_HANDLE)),
             Map.entry(Role.ARCHIVIST, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, APPROVAL_REQUEST,
                     CARRIER_MANAGE, CARRIER_HANDLE)),
-            Map.entry(Role.INSPECTOR, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ)));
+            Map.entry(Role.INSPECTOR, EnumSet.of(SELF_SERVICE, ORG_READ, BUSINESS_READ, INSPECTION_MANAGE)));
 
     private RolePermissions() {
     }

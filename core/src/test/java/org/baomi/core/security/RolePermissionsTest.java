@@ -50,4 +50,14 @@ class RolePermissionsTest {
                     Permission.CARRIER_MANAGE, Permission.DEVICE_MANAGE);
         }
     }
+
+    @Test
+    void onlyInspectorsAndSecrecyOfficersManageInspections() {
+        for (Role role : Role.values()) {
+            assertThat(RolePermissions.of(role).contains(Permission.INSPECTION_MANAGE)).as(role.name())
+                    .isEqualTo(role == Role.INSPECTOR || role == Role.SECRECY_OFFICER);
+        }
+        assertThat(RolePermissions.of(Role.INSPECTOR)).doesNotContain(Permission.CARRIER_MANAGE,
+                Permission.DEVICE_MANAGE, Permission.APPROVAL_DECIDE);
+    }
 }

@@ -58,7 +58,7 @@ class AssessmentRepository {
 
     record RectificationRow(long id, Long assessmentId, String itemId, long unitId, String unitName, String problem,
             long ownerId, String ownerName, String measures, LocalDate deadline, String status, Instant createdAt,
-            Integer periodYear) {
+            Integer periodYear, Long inspectionId, String inspectionTitle) {
     }
 
     private final JdbcClient jdbc;
@@ -331,11 +331,18 @@ class AssessmentRepository {
 
     long insertRectification(Long assessmentId, String itemId, long unitId, String problem, Person owner,
             String measures, LocalDate deadline, Instant at) {
+        return insertRectification(assessmentId, itemId, null, unitId, problem, owner, measures, deadline, at);
+    }
+
+    /** {@code findingId}: the inspection finding the rectification corrects (ADR 0055), else null. */
+    long insertRectification(Long assessmentId, String itemId, Long findingId, long unitId, String problem,
+            Person owner, String measures, LocalDate deadline, Instant at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into rectification (assessment_id, item_id, unit_id, problem, owner_id, owner_name, measures, deadline, status, created_at)
-                values (:a, :item, :unit, :problem, :owner, :ownerName, :measures, :deadline, 'OPEN', :at)""")
-                .param("a", assessmentId).param("item", itemId).param("unit", unitId).param("problem", problem)
+                insert into rectification (assessment_id, item_id, inspection_finding_id, unit_id, problem, owner_id, owner_name, measures, deadline, status, created_at)
+                values (:a, :item, :finding, :unit, :problem, :owner, :ownerName, :measures, :deadline, 'OPEN', :at)""")
+                .param("a", assessmentId).param("item", itemId).param("finding", findingId).param("unit", unitId)
+                .param("problem", problem)
                 .param("owner", owner.id()).param("ownerName", owner.name()).param("measures", measures)
                 .param("deadline", deadline).param("at", Timestamp.from(at)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -343,9 +350,12 @@ class AssessmentRepository {
 
     private static final String RECTIFICATION_SELECT = """
             select r.id, r.assessment_id, r.item_id, r.unit_id, u.name as unit_name, r.problem, r.owner_id, r.owner_name,
-                   r.measures, r.deadline, r.status, r.created_at, a.period_year
+                   r.measures, r.deadline, r.status, r.created_at, a.period_year, i.id as inspection_id,
+                   i.title as inspection_title
             from rectification r join unit u on u.id = r.unit_id
             left join self_assessment a on a.id = r.assessment_id
+            left join inspection_finding f on f.id = r.inspection_finding_id
+            left join inspection i on i.id = f.inspection_id
             """;
 
     Optional<RectificationRow> rectification(long id, boolean forUpdate) {

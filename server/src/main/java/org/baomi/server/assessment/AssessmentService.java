@@ -510,6 +510,23 @@ public class AssessmentService {
         }
     }
 
+    /**
+     * Opens the rectification of an inspection finding in the inspected unit, owned by {@code owner} (ADR 0055),
+     * in the caller's transaction; the inspection feature audits its conclusion, this audits the opening.
+     */
+    @Transactional
+    public long openFromInspection(long inspectionId, long findingId, long unitId, String problem, Person owner,
+            String measures, LocalDate deadline, Person by) {
+        long rid = repository.insertRectification(null, null, findingId, unitId, clip(problem), owner, clip(measures),
+                deadline, clock.instant());
+        Rectification rect = Rectification.open(rid, Rectification.Source.inspection(inspectionId), clip(problem),
+                owner, clip(measures), deadline, by, clock.instant());
+        repository.storeRectification(rect);
+        audit.record("rectification.open", "rectification", rid, null, Map.of("inspection", inspectionId, "finding",
+                findingId, "owner", owner.name(), "deadline", deadline.toString()));
+        return rid;
+    }
+
     private static String clip(String s) {
         return s.length() > MAX_NOTE ? s.substring(0, MAX_NOTE) : s;
     }
@@ -895,8 +912,9 @@ public class AssessmentService {
     }
 
     private Rectification restore(RectificationRow row) {
-        Rectification.Source source = row.assessmentId() == null ? new Rectification.Source(null, null, null)
-                : Rectification.Source.assessment(row.assessmentId(), row.itemId());
+        Rectification.Source source = row.assessmentId() != null
+                ? Rectification.Source.assessment(row.assessmentId(), row.itemId())
+                : new Rectification.Source(null, null, row.inspectionId());
         return Rectification.restore(row.id(), source, row.problem(), new Person(row.ownerId(), row.ownerName()),
                 row.measures(), row.deadline(), repository.steps(row.id()));
     }
@@ -904,7 +922,8 @@ public class AssessmentService {
     private RectificationSummary summary(RectificationRow r) {
         boolean overdue = today().isAfter(r.deadline()) && ("OPEN".equals(r.status()) || "IN_PROGRESS".equals(r.status()));
         return new RectificationSummary(r.id(), r.assessmentId(), r.itemId(), r.unitId(), r.unitName(), r.problem(),
-                r.ownerId(), r.ownerName(), r.measures(), r.deadline(), r.status(), overdue, r.periodYear());
+                r.ownerId(), r.ownerName(), r.measures(), r.deadline(), r.status(), overdue, r.periodYear(),
+                r.inspectionId(), r.inspectionTitle());
     }
 
     private static NotFoundException rectNotFound(long id) {

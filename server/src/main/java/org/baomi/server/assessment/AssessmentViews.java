@@ -76,7 +76,7 @@ public final class AssessmentViews {
 
     public record RectificationSummary(long id, Long assessmentId, String itemId, long unitId, String unitName,
             String problem, long ownerId, String ownerName, String measures, LocalDate deadline, String status,
-            boolean overdue, Integer year) {
+            boolean overdue, Integer year, Long inspectionId, String inspectionTitle) {
     }
 
     public record RectificationDetail(RectificationSummary summary, List<Rectification.Step> history,

@@ -18,7 +18,8 @@ public enum TokenScope {
     BUSINESS_READ("business:read", EnumSet.of(Permission.BUSINESS_READ)),
     APPROVALS("approvals", EnumSet.of(APPROVAL_REQUEST, APPROVAL_DECIDE, Permission.BUSINESS_READ)),
     CARRIERS_WRITE("carriers:write", EnumSet.of(CARRIER_MANAGE, CARRIER_HANDLE, Permission.BUSINESS_READ)),
-    DEVICES_WRITE("devices:write", EnumSet.of(DEVICE_MANAGE, Permission.BUSINESS_READ));
+    DEVICES_WRITE("devices:write", EnumSet.of(DEVICE_MANAGE, Permission.BUSINESS_READ)),
+    INSPECTIONS_WRITE("inspections:write", EnumSet.of(INSPECTION_MANAGE, Permission.BUSINESS_READ));
 
     private final String code;
     private final Set<Permission> permissions;
