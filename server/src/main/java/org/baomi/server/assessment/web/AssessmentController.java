@@ -366,7 +366,8 @@ class AssessmentController {
         var r = assessments.rectificationSummary(id);
         model.addAttribute("r", problems.isEmpty() ? r : new RectificationSummary(r.id(), r.assessmentId(), r.itemId(),
                 r.unitId(), r.unitName(), r.problem(), ownerId == null ? r.ownerId() : ownerId, r.ownerName(),
-                measures == null ? r.measures() : measures, r.deadline(), r.status(), r.overdue(), r.year()));
+                measures == null ? r.measures() : measures, r.deadline(), r.status(), r.overdue(), r.year(),
+                r.inspectionId(), r.inspectionTitle()));
         model.addAttribute("typedDeadline", problems.isEmpty() ? null : deadline);
         model.addAttribute("owners", assessments.ownerChoices(r.unitId()));
         model.addAttribute("back", target);
