@@ -78,6 +78,10 @@ class DeviceEvidence implements EvidenceSource {
                 EvidenceQuery.of("medium.crossUse",
                         "Media crossing between classified and non-classified machines (registered or seen).",
                         c -> violations(c, "medium.crossUse", v -> CROSS_USE_RULES.contains(v.ruleId()), true)),
+                EvidenceQuery.of("equipment.classified.compliance",
+                        "Violations of any rule by classified office equipment (printers, copiers, fax, scanners,"
+                                + " multi-function devices); no data while none is on the ledger.",
+                        this::equipment),
                 EvidenceQuery.of("medium.unregistered",
                         "Unregistered media seen on terminals; no terminal observations are stored yet, so always NO_DATA.",
                         c -> c.noData("medium.unregistered", "evidence.summary.medium.unregistered.noObservations")));
@@ -102,6 +106,16 @@ class DeviceEvidence implements EvidenceSource {
             return c.noData(id, "evidence.summary.medium.noLedger");
         }
         return c.findings(id, records);
+    }
+
+    private Evidence equipment(EvidenceContext c) {
+        String id = "equipment.classified.compliance";
+        java.util.Set<String> equipment = repository.classifiedEquipment(c.unitIds()).stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.toSet());
+        if (equipment.isEmpty()) {
+            return c.noData(id, "evidence.summary.equipment.classified.compliance.noLedger");
+        }
+        return violations(c, id, v -> "DEVICE".equals(v.subject().type()) && equipment.contains(v.subject().id()), false);
     }
 
     private static EvidenceRecord record(ViolationView v) {

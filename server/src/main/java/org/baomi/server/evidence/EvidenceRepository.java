@@ -243,6 +243,15 @@ class EvidenceRepository {
                 .param("units", units).query(Long.class).single();
     }
 
+    /** Ids of the classified office equipment in service (printers, copiers, fax, scanners, multi-function devices). */
+    java.util.Set<Long> classifiedEquipment(List<Long> units) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select id from device where unit_id in (:units) and designation = 'CLASSIFIED'
+                and type in ('PRINTER', 'COPIER', 'FAX', 'SCANNER', 'MULTI_FUNCTION')
+                and status not in ('SCRAPPED', 'DESTROYED', 'LOST')""")
+                .param("units", units).query(Long.class).list());
+    }
+
     long devicesAndMedia(List<Long> units) {
         return jdbc.sql("""
                 select (select count(*) from device where unit_id in (:units))

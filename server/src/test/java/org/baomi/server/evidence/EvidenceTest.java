@@ -199,7 +199,7 @@ abstract class EvidenceTest {
                         "assessment.coverage", "org.secrecyOfficer", "person.roster", "person.leftHoldingCarriers",
                         "carrier.storage", "person.trainingHours", "person.commitmentSigned",
                         "disclosure.publishedWithoutReview", "device.classified.registration", "device.maintenance",
-                        "device.internet.registration", "medium.crossUse")))
+                        "device.internet.registration", "medium.crossUse", "equipment.classified.compliance")))
                 .andExpect(jsonPath("$[?(@.id == 'carrier.loan.overdue')].description").value(hasItem("借阅超期未归还的涉密载体")));
         evidence("carrier.nonsense", officer, unit).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("evidence.unknownQuery"))
@@ -402,6 +402,21 @@ abstract class EvidenceTest {
         evidence("carrier.inventory.missing", officer, unit)
                 .andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
                 .andExpect(jsonPath("$.records[*].label").value(containsInAnyOrder(missing.serial())));
+    }
+
+    @Test
+    void classifiedOfficeEquipmentIsJudgedOnItsOwnAndNotByTheComputersBesideIt() throws Exception {
+        evidence("equipment.classified.compliance", officer, unit).andExpect(jsonPath("$.suggestion").value("NO_DATA"));
+        register(device(Fixtures.unique("ZC-"), "LAPTOP", "CLASSIFIED", "SECRET", true, true));
+        // a laptop's Bluetooth is not the printers' business; none is registered yet
+        evidence("equipment.classified.compliance", officer, unit).andExpect(jsonPath("$.suggestion").value("NO_DATA"));
+        String printer = Fixtures.unique("DY-");
+        long printerId = register(device(printer, "PRINTER", "CLASSIFIED", "SECRET", true, false));
+        evidence("equipment.classified.compliance", officer, unit).andExpect(jsonPath("$.suggestion").value("COMPLIANT"));
+        jdbc.sql("update device set has_wireless_card = true where id = :id").param("id", printerId).update();
+        evidence("equipment.classified.compliance", officer, unit)
+                .andExpect(jsonPath("$.suggestion").value("NOT_COMPLIANT"))
+                .andExpect(jsonPath("$.records[*].label").value(containsInAnyOrder(printer)));
     }
 
     @Test

@@ -50,8 +50,12 @@ class InspectionDemoTest {
         SecurityContextHolder.getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(inspector, null, inspector.getAuthorities()));
         var c = comparison.compare(null, null, null);
-        assertThat(c.rows()).hasSize(6).allSatisfy(r -> assertThat(r.score()).isNotNull());
-        assertThat(c.chart().series()).hasSize(2).allSatisfy(s -> assertThat(s.points()).hasSize(3));
+        assertThat(c.rows()).allSatisfy(r -> assertThat(r.score()).isNotNull());
+        assertThat(c.rows()).filteredOn(r -> "INSPECTION".equals(r.source())).hasSize(6);
+        // the commission's approved self-assessment of last year (the assessment demo) stands beside them
+        assertThat(c.rows()).filteredOn(r -> "SELF".equals(r.source()))
+                .extracting(ComparisonService.Row::unitName).containsExactly("江州市发展和改革委员会");
+        assertThat(c.chart().series()).filteredOn(s -> s.points().size() == 3).hasSize(2);
         assertThat(c.rows().stream().map(ComparisonService.Row::score).distinct().count()).isGreaterThan(2);
     }
 }
