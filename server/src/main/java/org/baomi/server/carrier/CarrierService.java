@@ -896,6 +896,30 @@ public class CarrierService {
         save(act, "scope", before, after);
     }
 
+    /**
+     * The names of the people and departments the scope changes in {@code timeline} name (for its
+     * sentences); the timeline was read under the need-to-know rule, so nothing more is shown.
+     */
+    @Transactional(readOnly = true)
+    public CarrierViews.ScopeNames scopeNames(List<TimelineEntry> timeline) {
+        user(Permission.BUSINESS_READ);
+        Set<Long> people = new HashSet<>();
+        Set<Long> departments = new HashSet<>();
+        for (TimelineEntry e : timeline) {
+            if (e.event() instanceof CarrierEvent.ScopeChanged c) {
+                people.addAll(c.oldScope().personIds());
+                people.addAll(c.newScope().personIds());
+                departments.addAll(c.oldScope().departmentIds());
+                departments.addAll(c.newScope().departmentIds());
+            }
+        }
+        Map<Long, String> p = new HashMap<>();
+        repository.personLabels(people).forEach(l -> p.put(l.id(), l.name()));
+        Map<Long, String> d = new HashMap<>();
+        repository.departmentLabels(departments).forEach(l -> d.put(l.id(), l.name()));
+        return new CarrierViews.ScopeNames(p, d);
+    }
+
     /** The person named as new custodian: he exists in the actor's units, is active and of the carrier's unit. */
     private PersonRef newCustodian(List<FieldProblem> problems, long personId, long unitId, BaomiUser user) {
         PersonRef to = personField(problems, "toPersonId", personId, user);
