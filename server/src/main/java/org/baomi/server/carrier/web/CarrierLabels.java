@@ -186,6 +186,11 @@ class CarrierLabels {
         return actors.stream().map(Actor::name).collect(Collectors.joining(" → "));
     }
 
+    /** A refusal in the reader's language (its code's message with its arguments, else its English text). */
+    public String problem(org.springframework.context.MessageSourceResolvable r) {
+        return messages.text(r.getCodes()[0], r.getDefaultMessage(), r.getArguments());
+    }
+
     /** A message of the pages' bundles (or of A's carrier bundle), with arguments. */
     String text(String key, Object... args) {
         return messages.text(key, key, args);
