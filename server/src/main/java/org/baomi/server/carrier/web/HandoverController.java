@@ -50,6 +50,9 @@ class HandoverController implements NotFoundPage {
         public void setToPersonId(Long toPersonId) { this.toPersonId = toPersonId; }
         public String getReason() { return reason; }
         public void setReason(String reason) { this.reason = reason; }
+        /** Not entered: the field the refusals of carriers that cannot go are bound to. */
+        public String getCarriers() { return null; }
+        public void setCarriers(String ignored) { }
     }
 
     private final CarrierService carriers;
