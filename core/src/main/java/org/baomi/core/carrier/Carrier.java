@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,8 @@ import org.baomi.core.classification.Marking;
  *   IN_CUSTODY ─copy(approval)→ IN_CUSTODY (+ new carriers)
  *   IN_CUSTODY ─archive→ ARCHIVED
  *   IN_CUSTODY | ARCHIVED ─clear→ CLEARED,  ─destroy(approval)→ DESTROYED,  ─moveTo / reclassify / declassify→ same
+ *   IN_CUSTODY | ARCHIVED ─handOver→ same (new custodian)
+ *   any non-terminal ─changeScope→ same (new knowledge scope)
  *   any non-terminal ─reportLost→ LOST
  * </pre>
  *
@@ -49,7 +53,7 @@ public final class Carrier {
 
     private final CarrierId id;
     private final SerialNumber serial;
-    private final CarrierDetails details;
+    private CarrierDetails details;
     private final List<CarrierEvent> history;
     private CarrierHistory.State state;
 
@@ -89,6 +93,15 @@ public final class Carrier {
     public static Carrier restore(CarrierId id, SerialNumber serial, CarrierDetails details,
             CarrierStatus storedStatus, List<CarrierEvent> history) {
         Carrier carrier = new Carrier(id, serial, details, history);
+        carrier.state.custodian().filter(c -> c.personId() != details.custodian().id()).ifPresent(c -> {
+            throw new DomainException("carrier.custodianMismatch", "Carrier " + serial + " is stored with custodian "
+                    + details.custodian().name() + " but its history hands it to " + c.name() + ".", serial.value(),
+                    details.custodian().name(), c.name());
+        });
+        carrier.state.scope().filter(s -> !s.equals(details.scope())).ifPresent(s -> {
+            throw new DomainException("carrier.scopeMismatch", "Carrier " + serial
+                    + " is stored with another knowledge scope than its history gives.", serial.value());
+        });
         if (carrier.status() != storedStatus) {
             throw new DomainException("carrier.statusMismatch", "Carrier " + serial + " is stored as "
                     + storedStatus.words() + " but its history says " + carrier.status().words() + ".",
@@ -442,6 +455,106 @@ public final class Carrier {
         append(new Declassified(by.actor(), at, old, approval));
     }
 
+    // ---------------------------------------------------------------- custodian and scope
+
+    /**
+     * 移交 — hands the carrier from its custodian to {@code to}, recorded by {@code by} (the ledger
+     * keeper). Only while in custody or archived: what is out (circulating, on loan, carried out)
+     * comes back first, so the new custodian takes over something that is in the cabinet. The new
+     * custodian must be cleared for the level; that he is active and of the unit is the server's
+     * check (a {@link PersonRef} does not know it). He need not be in the knowledge scope, as at
+     * registration (a custodian may keep what he does not read; ADR 0017).
+     *
+     * @throws DomainException {@code carrier.sameCustodian}, {@code carrier.custodianNotCleared},
+     *                         {@code carrier.reasonRequired}, {@code carrier.actorNotCleared}, or a
+     *                         status refusal
+     */
+    public void handOver(PersonRef to, String reason, PersonRef by, Instant at) {
+        requireStatus("hand over", CarrierStatus.IN_CUSTODY, CarrierStatus.ARCHIVED);
+        Objects.requireNonNull(to, "to");
+        PersonRef from = details.custodian();
+        if (to.id() == from.id()) {
+            throw new DomainException("carrier.sameCustodian", to.name() + " is already the custodian of " + serial
+                    + "; hand it over to someone else.", to.name(), serial.value());
+        }
+        ClassificationLevel level = level();
+        if (!to.cleared(level)) {
+            throw new DomainException("carrier.custodianNotCleared", to.name() + " is not cleared for "
+                    + level.chinese() + " material and cannot be its custodian.", to.name(), level);
+        }
+        requireText(reason, "carrier.reasonRequired", "Say why the custodian changes (e.g. transferred to another post).");
+        requireCleared(by, level, serial);
+        append(new HandedOver(by.actor(), at, from.actor(), to.actor(), reason.strip()));
+        details = details.withCustodian(to);
+    }
+
+    /**
+     * 知悉范围变更 — replaces the knowledge scope. A state secret keeps a non-empty scope; the
+     * custodian, if he is in the scope now, stays in it; the readers still to sign an open
+     * circulation, the borrower and whoever carried it out stay in it too — they hold it or are
+     * about to, and the scope may not be narrowed under them (recall or take it back first).
+     * {@code holdersNow} are those people ({@link #holders()}) as the server knows them now, with
+     * their departments, since the history keeps only names.
+     *
+     * @throws DomainException {@code carrier.scopeUnchanged}, {@code carrier.scopeEmpty},
+     *                         {@code carrier.custodianOutOfScope}, {@code carrier.holderOutOfScope},
+     *                         {@code carrier.reasonRequired}, {@code carrier.actorNotCleared}, or
+     *                         {@code carrier.closed}
+     */
+    public void changeScope(KnowledgeScope newScope, String reason, List<PersonRef> holdersNow, PersonRef by,
+            Instant at) {
+        requireOpen("change the knowledge scope of");
+        Objects.requireNonNull(newScope, "newScope");
+        KnowledgeScope old = details.scope();
+        if (newScope.equals(old)) {
+            throw new DomainException("carrier.scopeUnchanged", "The knowledge scope of " + serial
+                    + " is already exactly this.", serial.value());
+        }
+        ClassificationLevel level = level();
+        if (level.isStateSecret() && newScope.isEmpty()) {
+            throw new DomainException("carrier.scopeEmpty", "A " + level.chinese()
+                    + " carrier needs a knowledge scope: name the people or departments who may know it.",
+                    serial.value(), level);
+        }
+        PersonRef custodian = details.custodian();
+        if (old.includes(custodian) && !newScope.includes(custodian)) {
+            throw new DomainException("carrier.custodianOutOfScope", "The custodian " + custodian.name()
+                    + " would leave the knowledge scope of " + serial + "; hand the carrier over first or keep him in it.",
+                    custodian.name(), serial.value());
+        }
+        Map<Long, PersonRef> given = new HashMap<>();
+        for (PersonRef p : holdersNow) {
+            given.put(p.id(), p);
+        }
+        for (Actor holder : holders()) {
+            PersonRef now = given.get(holder.personId());
+            if (now == null) {
+                throw new IllegalArgumentException("holdersNow lacks " + holder.name() + " (" + holder.personId() + ")");
+            }
+            if (!newScope.includes(now)) {
+                throw new DomainException("carrier.holderOutOfScope", holder.name() + " holds " + serial
+                        + " or is still to read it and would leave its knowledge scope; take it back first.",
+                        holder.name(), serial.value());
+            }
+        }
+        requireText(reason, "carrier.reasonRequired", "Say why the knowledge scope changes.");
+        requireCleared(by, level, serial);
+        append(new ScopeChanged(by.actor(), at, old, newScope, reason.strip()));
+        details = details.withScope(newScope);
+    }
+
+    /**
+     * Who has the carrier out of custody or is still to read it: the readers of an open circulation
+     * who have not signed, the borrower, whoever carried it out; empty in custody.
+     */
+    public List<Actor> holders() {
+        List<Actor> out = new ArrayList<>();
+        circulation().ifPresent(c -> out.addAll(c.unsigned()));
+        loan().ifPresent(l -> out.add(l.to()));
+        carriedOut().ifPresent(c -> out.add(c.by()));
+        return List.copyOf(out);
+    }
+
     // ---------------------------------------------------------------- need-to-know
 
     /**
@@ -534,7 +647,12 @@ public final class Carrier {
 
     public CarrierId id() { return id; }
     public SerialNumber serial() { return serial; }
+    /** The details, with the current custodian and knowledge scope. */
     public CarrierDetails details() { return details; }
+    /** The custodian (责任人) now. */
+    public PersonRef custodian() { return details.custodian(); }
+    /** The knowledge scope now. */
+    public KnowledgeScope scope() { return details.scope(); }
     public CarrierStatus status() { return state.status(); }
     /** The marking the carrier bears now: classified, or declassified (解密). */
     public CarrierMarking marking() { return state.marking(); }

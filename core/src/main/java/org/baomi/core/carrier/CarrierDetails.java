@@ -5,9 +5,12 @@ import java.util.Objects;
 import org.baomi.core.DomainException;
 
 /**
- * What the ledger records about a carrier that its lifecycle does not change: type, title,
- * document number (文号, may be empty), issuing authority, the date it was received or produced,
- * its copy number, knowledge scope, custodian (责任人) and the unit whose ledger holds it.
+ * What the ledger records about a carrier beside its lifecycle: type, title, document number (文号,
+ * may be empty), issuing authority, the date it was received or produced, its copy number,
+ * knowledge scope, custodian (责任人) and the unit whose ledger holds it. All but the last two
+ * never change; the custodian and the scope are the current ones — they change only by a
+ * hand-over ({@link CarrierEvent.HandedOver}) or a scope change ({@link CarrierEvent.ScopeChanged}),
+ * and {@link Carrier#restore} refuses details that disagree with the history (ADR 0017).
  *
  * <p>{@code dated} is also the day the secrecy term is counted from (reminders of term expiry):
  * for a document the unit produced it is the determination date; for one received, the date on it
@@ -42,6 +45,16 @@ public record CarrierDetails(long unitId, CarrierType type, String title, String
         Objects.requireNonNull(copyNumber, "copyNumber");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(custodian, "custodian");
+    }
+
+    /** The same details with {@code to} as custodian (after a hand-over). */
+    public CarrierDetails withCustodian(PersonRef to) {
+        return new CarrierDetails(unitId, type, title, documentNumber, issuer, dated, copyNumber, scope, to);
+    }
+
+    /** The same details with {@code newScope} (after a scope change). */
+    public CarrierDetails withScope(KnowledgeScope newScope) {
+        return new CarrierDetails(unitId, type, title, documentNumber, issuer, dated, copyNumber, newScope, custodian);
     }
 
     /** The same details for another copy of the batch: receiving N copies registers N carriers. */

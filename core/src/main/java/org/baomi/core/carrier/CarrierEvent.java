@@ -172,6 +172,30 @@ public sealed interface CarrierEvent {
         }
     }
 
+    /**
+     * 移交 — the custodian (责任人) changed from {@code from} to {@code to}, recorded by {@code by}
+     * (the ledger keeper), for {@code reason}. Both names stay on the record.
+     */
+    record HandedOver(Actor by, Instant at, Actor from, Actor to, String reason) implements CarrierEvent {
+        public HandedOver {
+            check(by, at);
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** 知悉范围变更 — the knowledge scope changed from {@code oldScope} to {@code newScope}, for {@code reason}. */
+    record ScopeChanged(Actor by, Instant at, KnowledgeScope oldScope, KnowledgeScope newScope, String reason)
+            implements CarrierEvent {
+        public ScopeChanged {
+            check(by, at);
+            Objects.requireNonNull(oldScope, "oldScope");
+            Objects.requireNonNull(newScope, "newScope");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     private static void check(Actor by, Instant at) {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(at, "at");

@@ -15,10 +15,19 @@ public final class CarrierHistory {
     private CarrierHistory() {
     }
 
-    /** The state a history leads to. */
+    /**
+     * The state a history leads to. {@code custodian} and {@code scope} are empty until the first
+     * hand-over or scope change: until then they are what the registration recorded
+     * ({@link CarrierDetails}), which the history does not repeat.
+     */
     public record State(CarrierStatus status, CarrierMarking marking, StoragePlace storage,
             Optional<Circulation> circulation, Optional<Lent> loan, Optional<CarriedOut> carriedOut,
-            Optional<CarrierId> copiedFrom) {
+            Optional<CarrierId> copiedFrom, Optional<Actor> custodian, Optional<KnowledgeScope> scope) {
+
+        State(CarrierStatus status, CarrierMarking marking, StoragePlace storage, Optional<Circulation> circulation,
+                Optional<Lent> loan, Optional<CarriedOut> carriedOut, Optional<CarrierId> copiedFrom) {
+            this(status, marking, storage, circulation, loan, carriedOut, copiedFrom, Optional.empty(), Optional.empty());
+        }
     }
 
     /**
@@ -91,7 +100,8 @@ public final class CarrierHistory {
         }
         if (e instanceof Moved m) {
             expect(s, index, CarrierStatus.IN_CUSTODY, CarrierStatus.ARCHIVED);
-            return new State(s.status(), s.marking(), m.to(), s.circulation(), s.loan(), s.carriedOut(), s.copiedFrom());
+            return new State(s.status(), s.marking(), m.to(), s.circulation(), s.loan(), s.carriedOut(), s.copiedFrom(),
+                    s.custodian(), s.scope());
         }
         if (e instanceof Archived) {
             expect(s, index, CarrierStatus.IN_CUSTODY);
@@ -109,7 +119,7 @@ public final class CarrierHistory {
             // Lost from wherever it was: the loan, circulation or carrying out it was lost in is
             // kept in the state for the incident.
             return new State(CarrierStatus.LOST, s.marking(), s.storage(), s.circulation(), s.loan(), s.carriedOut(),
-                    s.copiedFrom());
+                    s.copiedFrom(), s.custodian(), s.scope());
         }
         if (e instanceof Reclassified r) {
             expect(s, index, CarrierStatus.IN_CUSTODY, CarrierStatus.ARCHIVED);
@@ -117,7 +127,7 @@ public final class CarrierHistory {
                 throw corrupt(index, "reclassified after declassification");
             }
             return new State(s.status(), new CarrierMarking.Classified(r.newMarking()), s.storage(), s.circulation(),
-                    s.loan(), s.carriedOut(), s.copiedFrom());
+                    s.loan(), s.carriedOut(), s.copiedFrom(), s.custodian(), s.scope());
         }
         if (e instanceof Declassified d) {
             expect(s, index, CarrierStatus.IN_CUSTODY, CarrierStatus.ARCHIVED);
@@ -125,7 +135,25 @@ public final class CarrierHistory {
                 throw corrupt(index, "declassified twice");
             }
             return new State(s.status(), new CarrierMarking.Declassified(d.oldMarking()), s.storage(),
-                    s.circulation(), s.loan(), s.carriedOut(), s.copiedFrom());
+                    s.circulation(), s.loan(), s.carriedOut(), s.copiedFrom(), s.custodian(), s.scope());
+        }
+        if (e instanceof HandedOver h) {
+            expect(s, index, CarrierStatus.IN_CUSTODY, CarrierStatus.ARCHIVED);
+            if (h.from().personId() == h.to().personId()) {
+                throw corrupt(index, "handed over to the same person");
+            }
+            if (s.custodian().map(c -> c.personId() != h.from().personId()).orElse(false)) {
+                throw corrupt(index, "handed over by " + h.from().name() + ", who was not the custodian");
+            }
+            return new State(s.status(), s.marking(), s.storage(), s.circulation(), s.loan(), s.carriedOut(),
+                    s.copiedFrom(), Optional.of(h.to()), s.scope());
+        }
+        if (e instanceof ScopeChanged c) {
+            if (s.scope().map(old -> !old.equals(c.oldScope())).orElse(false)) {
+                throw corrupt(index, "the scope changed from one it did not have");
+            }
+            return new State(s.status(), s.marking(), s.storage(), s.circulation(), s.loan(), s.carriedOut(),
+                    s.copiedFrom(), s.custodian(), Optional.of(c.newScope()));
         }
         throw new IllegalStateException("replay does not know " + e.getClass().getSimpleName());
     }
@@ -136,7 +164,8 @@ public final class CarrierHistory {
 
     private static State with(State s, CarrierStatus status, Optional<Circulation> circulation, Optional<Lent> loan,
             Optional<CarriedOut> carriedOut) {
-        return new State(status, s.marking(), s.storage(), circulation, loan, carriedOut, s.copiedFrom());
+        return new State(status, s.marking(), s.storage(), circulation, loan, carriedOut, s.copiedFrom(), s.custodian(),
+                s.scope());
     }
 
     private static void expect(State s, int index, CarrierStatus... allowed) {

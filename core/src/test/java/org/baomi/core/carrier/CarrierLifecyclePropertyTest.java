@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <li>the status is what replaying the history gives, and a restored carrier agrees;</li>
  * <li>nothing follows a terminal event;</li>
  * <li>whoever held it on loan, on a route or carried it out was in scope and cleared for the level then;</li>
+ * <li>a hand-over goes to someone else who is cleared; a scope change keeps a state secret's scope
+ *     non-empty and whoever holds it in it; the custodian and scope are what the history gives;</li>
  * <li>no copy, carrying out, destruction or change of marking without an approval reference, and
  *     no TOP SECRET copy without the originator's consent.</li>
  * </ul>
@@ -91,10 +93,18 @@ class CarrierLifecyclePropertyTest {
         assertThat(restored.marking()).isEqualTo(carrier.marking());
         assertThat(restored.storage()).isEqualTo(carrier.storage());
         assertThat(restored.circulation()).isEqualTo(carrier.circulation());
+        assertThat(carrier.details()).as("current custodian and scope are what the history gives")
+                .isEqualTo(w.detailsAfter(carrier.history()));
         for (Carrier copy : copies) {
             assertThat(copy.copiedFrom()).contains(carrier.id());
             assertThat(copy.status()).isEqualTo(CarrierStatus.IN_CUSTODY);
-            assertThat(copy.details().scope()).isEqualTo(carrier.details().scope());
+            int made = 0;
+            while (!(carrier.history().get(made) instanceof Copied c && c.copies().contains(copy.id()))) {
+                made++;
+            }
+            CarrierDetails then = w.detailsAfter(carrier.history().subList(0, made));
+            assertThat(copy.scope()).as("a copy keeps the scope it had when copied").isEqualTo(then.scope());
+            assertThat(copy.custodian()).isEqualTo(then.custodian());
             assertThat(copy.history()).hasSize(1);
         }
     }
@@ -107,13 +117,28 @@ class CarrierLifecyclePropertyTest {
             assertThat(then.status().isTerminal()).as("nothing follows a terminal event").isFalse();
             ClassificationLevel level = then.marking().effectiveLevel();
             CarrierEvent e = history.get(i);
+            KnowledgeScope scope = then.scope().orElse(w.registeredScope);
             if (e instanceof Lent l) {
-                assertThat(w.mayHold(carrier, l.to(), level)).as("borrower in scope and cleared").isTrue();
+                assertThat(w.mayHold(scope, l.to(), level)).as("borrower in scope and cleared").isTrue();
             } else if (e instanceof CirculationStarted c) {
-                assertThat(c.route()).allMatch(r -> w.mayHold(carrier, r, level), "readers in scope and cleared");
+                assertThat(c.route()).allMatch(r -> w.mayHold(scope, r, level), "readers in scope and cleared");
             } else if (e instanceof CarriedOut c) {
                 assertThat(c.approval()).isNotNull();
-                assertThat(w.mayHold(carrier, c.by(), level)).isTrue();
+                assertThat(w.mayHold(scope, c.by(), level)).isTrue();
+            } else if (e instanceof HandedOver h) {
+                assertThat(h.to().personId()).as("handed to someone else").isNotEqualTo(h.from().personId());
+                assertThat(w.byId.get(h.to().personId()).cleared(level)).as("new custodian cleared").isTrue();
+                assertThat(h.from().personId()).as("handed over by the custodian then")
+                        .isEqualTo(then.custodian().map(Actor::personId).orElse(w.custodian.id()));
+            } else if (e instanceof ScopeChanged c) {
+                assertThat(c.oldScope()).isEqualTo(scope);
+                if (level.isStateSecret()) {
+                    assertThat(c.newScope().isEmpty()).isFalse();
+                }
+                Carrier before = Carrier.restore(carrier.id(), carrier.serial(), w.detailsAfter(history.subList(0, i)),
+                        then.status(), history.subList(0, i));
+                assertThat(before.holders()).as("holders stay in the scope")
+                        .allMatch(a -> c.newScope().includes(w.byId.get(a.personId())));
             } else if (e instanceof Copied c) {
                 assertThat(c.approval()).isNotNull();
                 if (level == ClassificationLevel.TOP_SECRET) {
@@ -138,6 +163,8 @@ class CarrierLifecyclePropertyTest {
         final List<PersonRef> people = new ArrayList<>();
         final Map<Long, PersonRef> byId = new HashMap<>();
         final PersonRef custodian;
+        KnowledgeScope registeredScope;
+        CarrierDetails registeredDetails;
         long nextId = 1000;
 
         World(Random random) {
@@ -170,7 +197,16 @@ class CarrierLifecyclePropertyTest {
             CarrierDetails details = new CarrierDetails(1, CarrierType.values()[random.nextInt(CarrierType.values().length)],
                     "标题", "", "来文单位", LocalDate.of(2026, 3, 10), new CopyNumber(1, 1),
                     new KnowledgeScope(persons, departments), custodian);
+            registeredScope = details.scope();
+            registeredDetails = details;
             return Carrier.register(new CarrierId(1), new SerialNumber("S-1"), details, marking, place, custodian, START);
+        }
+
+        /** The details a prefix of the history leads to: the registered ones with its custodian and scope. */
+        CarrierDetails detailsAfter(List<CarrierEvent> prefix) {
+            CarrierHistory.State s = CarrierHistory.replay(prefix);
+            CarrierDetails d = registeredDetails.withScope(s.scope().orElse(registeredScope));
+            return s.custodian().map(a -> d.withCustodian(byId.get(a.personId()))).orElse(d);
         }
 
         PersonRef anyone() {
@@ -185,14 +221,33 @@ class CarrierLifecyclePropertyTest {
             return CirculationPolicy.DEFAULT.dayOf(at).plusDays(random.nextInt(6) - 1);
         }
 
-        boolean mayHold(Carrier c, Actor a, ClassificationLevel level) {
+        /** Whether {@code a} was cleared for {@code level} and in the scope the carrier had then. */
+        boolean mayHold(KnowledgeScope scopeThen, Actor a, ClassificationLevel level) {
             PersonRef p = byId.get(a.personId());
-            return p.cleared(level) && c.details().scope().includes(p);
+            return p.cleared(level) && scopeThen.includes(p);
+        }
+
+        List<PersonRef> holdersNow(Carrier c) {
+            return c.holders().stream().map(a -> byId.get(a.personId())).toList();
+        }
+
+        KnowledgeScope anyScope() {
+            Set<Long> persons = new HashSet<>();
+            for (int i = 1; i <= 7; i++) {
+                if (random.nextInt(3) == 0) {
+                    persons.add((long) i);
+                }
+            }
+            Set<Long> departments = new HashSet<>();
+            if (random.nextInt(4) != 0) {
+                departments.add(10L * (1 + random.nextInt(3)));
+            }
+            return new KnowledgeScope(persons, departments);
         }
 
         /** Tries one random act; false when the roll chose not to try a rare (terminal) one. */
         boolean act(Carrier c, Instant at, List<Carrier> copies) {
-            switch (random.nextInt(17)) {
+            switch (random.nextInt(19)) {
                 case 0 -> {
                     List<PersonRef> route = new ArrayList<>();
                     for (int i = 0, n = random.nextInt(4); i < n; i++) {
@@ -248,6 +303,8 @@ class CarrierLifecyclePropertyTest {
                     }
                     return false;
                 }
+                case 16 -> c.handOver(anyone(), random.nextInt(8) == 0 ? "" : "调离", anyone(), at);
+                case 17 -> c.changeScope(anyScope(), random.nextInt(8) == 0 ? " " : "调整", holdersNow(c), anyone(), at);
                 case 15 -> c.reclassify(Marking.parse(MARKINGS.get(random.nextInt(MARKINGS.size()))), approval(), anyone(), at);
                 default -> c.declassify(approval(), anyone(), at);
             }

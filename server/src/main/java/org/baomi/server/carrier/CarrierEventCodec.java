@@ -12,6 +12,7 @@ import org.baomi.core.carrier.CarrierEvent;
 import org.baomi.core.carrier.CarrierEvent.*;
 import org.baomi.core.carrier.CarrierId;
 import org.baomi.core.carrier.DestructionRecord;
+import org.baomi.core.carrier.KnowledgeScope;
 import org.baomi.core.carrier.OriginatorConsent;
 import org.baomi.core.carrier.StoragePlace;
 import org.baomi.core.classification.Marking;
@@ -87,6 +88,14 @@ class CarrierEventCodec {
         } else if (e instanceof Declassified d) {
             p.put("oldMarking", d.oldMarking().format());
             p.put("approval", d.approval().requestId());
+        } else if (e instanceof HandedOver h) {
+            p.put("from", actor(h.from()));
+            p.put("to", actor(h.to()));
+            p.put("reason", h.reason());
+        } else if (e instanceof ScopeChanged c) {
+            p.put("old", scope(c.oldScope()));
+            p.put("new", scope(c.newScope()));
+            p.put("reason", c.reason());
         } else if (!(e instanceof SignedAsRead || e instanceof BroughtBack || e instanceof Archived)) {
             throw new IllegalStateException("no encoding for " + e.getClass().getSimpleName());
         }
@@ -125,6 +134,8 @@ class CarrierEventCodec {
                     Marking.parse(str(p, "newMarking")), new ApprovalRef(num(p, "approval")));
             case "Declassified" -> new Declassified(by, at, Marking.parse(str(p, "oldMarking")),
                     new ApprovalRef(num(p, "approval")));
+            case "HandedOver" -> new HandedOver(by, at, actor(p.get("from")), actor(p.get("to")), str(p, "reason"));
+            case "ScopeChanged" -> new ScopeChanged(by, at, scope(p.get("old")), scope(p.get("new")), str(p, "reason"));
             default -> throw new IllegalStateException("unknown carrier event type " + s.type());
         };
     }
@@ -140,6 +151,21 @@ class CarrierEventCodec {
     private static StoragePlace place(Object o) {
         Map<String, Object> m = (Map<String, Object>) o;
         return new StoragePlace(StoragePlace.Kind.valueOf((String) m.get("kind")), (String) m.get("name"));
+    }
+
+    /** A scope as sorted id lists, so that the same scope is always written the same way. */
+    private static Map<String, Object> scope(KnowledgeScope scope) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("people", scope.personIds().stream().sorted().toList());
+        m.put("departments", scope.departmentIds().stream().sorted().toList());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KnowledgeScope scope(Object o) {
+        Map<String, Object> m = (Map<String, Object>) o;
+        return KnowledgeScope.of(((List<Number>) m.get("people")).stream().map(Number::longValue).toList(),
+                ((List<Number>) m.get("departments")).stream().map(Number::longValue).toList());
     }
 
     private static Map<String, Object> actor(Actor a) {

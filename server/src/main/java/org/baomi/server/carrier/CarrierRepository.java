@@ -19,6 +19,7 @@ import org.baomi.core.carrier.Carrier;
 import org.baomi.core.carrier.CarrierEvent;
 import org.baomi.core.carrier.CarrierStatus;
 import org.baomi.core.carrier.CarrierType;
+import org.baomi.core.carrier.KnowledgeScope;
 import org.baomi.core.carrier.StoragePlace;
 import org.baomi.core.classification.ClassificationLevel;
 import org.baomi.core.org.SecretRelatedLevel;
@@ -87,7 +88,7 @@ public class CarrierRepository {
     /** Where the ledger stands now: the projection columns an act changes. */
     record Projection(CarrierStatus status, String markingText, ClassificationLevel level, boolean declassified,
             LocalDate declassificationDate, StoragePlace storage, LocalDate dueDate, Long holderId, String holderName,
-            Instant heldSince) {
+            Instant heldSince, long custodianId, String custodianName) {
     }
 
     /**
@@ -298,14 +299,33 @@ public class CarrierRepository {
                 .param("copiedFrom", c.copiedFrom().map(x -> x.value()).orElse(null))
                 .param("due", p.dueDate()).param("holder", p.holderId()).param("holderName", p.holderName())
                 .param("heldSince", Db.ts(p.heldSince())).param("now", Db.ts(now)).param("by", by).update();
-        for (Long person : d.scope().personIds()) {
+        insertScope(c.id().value(), d.scope());
+    }
+
+    private void insertScope(long carrierId, KnowledgeScope scope) {
+        for (Long person : scope.personIds()) {
             jdbc.sql("insert into carrier_scope_person (carrier_id, person_id) values (:c, :p)")
-                    .param("c", c.id().value()).param("p", person).update();
+                    .param("c", carrierId).param("p", person).update();
         }
-        for (Long dept : d.scope().departmentIds()) {
+        for (Long dept : scope.departmentIds()) {
             jdbc.sql("insert into carrier_scope_department (carrier_id, department_id) values (:c, :d)")
-                    .param("c", c.id().value()).param("d", dept).update();
+                    .param("c", carrierId).param("d", dept).update();
         }
+    }
+
+    /** Replaces the scope rows with {@code scope} (after a scope change; the history keeps the old one). */
+    void replaceScope(long carrierId, KnowledgeScope scope) {
+        jdbc.sql("delete from carrier_scope_person where carrier_id = :c").param("c", carrierId).update();
+        jdbc.sql("delete from carrier_scope_department where carrier_id = :c").param("c", carrierId).update();
+        insertScope(carrierId, scope);
+    }
+
+    /** Ids of the open carriers (not cleared, destroyed or lost) of the unit in the person's custody, by serial. */
+    List<Long> inCustodyOf(long unitId, long personId) {
+        return jdbc.sql("""
+                select id from carrier where unit_id = :u and custodian_person_id = :p
+                  and status not in ('CLEARED', 'DESTROYED', 'LOST') order by serial, id""")
+                .param("u", unitId).param("p", personId).query(Long.class).list();
     }
 
     void appendEvent(long carrierId, int seq, CarrierEventCodec.Stored e) {
@@ -322,8 +342,10 @@ public class CarrierRepository {
                 update carrier set status = :status, marking_text = :marking, level = :level, level_rank = :levelRank,
                     declassified = :declassified, declassification_date = :declassDate, storage_kind = :kind,
                     storage_name = :name, due_date = :due, holder_person_id = :holder, holder_name = :holderName,
-                    held_since = :heldSince, updated_at = :now, version = version + 1
+                    held_since = :heldSince, custodian_person_id = :custodian, custodian_name = :custodianName,
+                    updated_at = :now, version = version + 1
                 where id = :id and version = :v""")
+                .param("custodian", p.custodianId()).param("custodianName", p.custodianName())
                 .param("status", p.status().name()).param("marking", p.markingText()).param("level", p.level().name())
                 .param("levelRank", levelRank(p.level()))
                 .param("declassified", p.declassified()).param("declassDate", p.declassificationDate())

@@ -211,7 +211,7 @@ public class CarrierService {
         } else {
             storage = field(problems, "storageName", () -> new StoragePlace(in.storageKind(), in.storageName()));
         }
-        KnowledgeScope scope = scope(problems, in, user);
+        KnowledgeScope scope = scope(problems, in.scopePersonIds(), in.scopeDepartmentIds(), user);
         int total = in.copyTotal() == null ? 1 : in.copyTotal();
         List<CopyNumber> numbers = new ArrayList<>();
         for (Integer n : copies) {
@@ -794,6 +794,158 @@ public class CarrierService {
         save(act, "destroy", before, Map.of("request", approvalRequestId, "batch", record.batch()));
     }
 
+    // ------------------------------------------------------------ custodian and scope (ADR 0017)
+
+    /**
+     * 移交 — hands the carrier to {@code toPersonId}: active, of the carrier's unit, cleared for its
+     * level, not its custodian now. Recorded by the ledger keeper; the event and the audit entry
+     * name both people. Use {@link HandoverService#handOver} to have a printable list as well.
+     *
+     * @return the custodian it was handed over from
+     */
+    public PersonRef handOver(long id, long toPersonId, String reason) {
+        Act act = ledgerAct(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        PersonRef to = newCustodian(problems, toPersonId, act.unitId(), act.user());
+        reasonProblem(problems, reason);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        PersonRef from = act.carrier().custodian();
+        Map<String, Object> before = snapshot(act.carrier());
+        before.put("custodian", personMap(from));
+        try {
+            perform(() -> act.carrier().handOver(to, reason, act.me(), clock.instant()));
+        } catch (DomainException e) {
+            if ("carrier.sameCustodian".equals(e.code()) || "carrier.custodianNotCleared".equals(e.code())) {
+                throw ValidationException.of("toPersonId", e.code(), e.getMessage(), e.args());
+            }
+            throw e;
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("custodian", personMap(to));
+        after.put("reason", reason.strip());
+        save(act, "handOver", before, after);
+        return from;
+    }
+
+    /**
+     * Whether {@link #handOver} of carrier {@code id} to {@code toPersonId} would be accepted now,
+     * without doing it: the carrier as the bulk hand-over's preview lists it. For its ledger keepers.
+     */
+    @Transactional(readOnly = true)
+    public HandoverViews.Candidate tryHandOver(long id, long toPersonId) {
+        BaomiUser user = user(Permission.CARRIER_MANAGE);
+        Loaded l = load(id, false);
+        requireReadable(user, l.row().unitId(), id);
+        requireLedger(user, l.row().unitId());
+        PersonRef me = me(user);
+        Carrier c = l.carrier();
+        String title = c.visibilityFor(me, true).titleVisible() ? c.details().title() : null;
+        List<FieldProblem> problems = new ArrayList<>();
+        PersonRef to = newCustodian(problems, toPersonId, l.row().unitId(), user);
+        org.springframework.context.MessageSourceResolvable problem = null;
+        if (!problems.isEmpty()) {
+            FieldProblem p = problems.get(0);
+            problem = new DefaultMessageSourceResolvable(new String[] {p.code()}, p.args(), p.message());
+        } else {
+            try {
+                // Tried on the loaded aggregate, which is thrown away: nothing is stored.
+                perform(() -> c.handOver(to, "preview", me, clock.instant()));
+            } catch (DomainException e) {
+                problem = new DefaultMessageSourceResolvable(new String[] {e.code()}, e.args(), e.getMessage());
+            }
+        }
+        return new HandoverViews.Candidate(id, c.serial().value(), c.level(), c.markingText(), title, c.status(),
+                problem);
+    }
+
+    /**
+     * 知悉范围变更 — replaces the knowledge scope with these people and departments (of the actor's
+     * units). The custodian stays in it, and so do whoever holds the carrier or is still to read
+     * it; need-to-know follows the new scope from now on. The old scope stays in the history.
+     */
+    public void changeScope(long id, List<Long> personIds, List<Long> departmentIds, String reason) {
+        Act act = ledgerAct(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        KnowledgeScope scope = scope(problems, personIds == null ? List.of() : personIds,
+                departmentIds == null ? List.of() : departmentIds, act.user());
+        reasonProblem(problems, reason);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Carrier c = act.carrier();
+        List<PersonRef> holders = new ArrayList<>();
+        for (Actor a : c.holders()) {
+            repository.person(a.personId()).map(CarrierService::ref).ifPresent(holders::add);
+        }
+        Map<String, Object> before = snapshot(c);
+        before.put("scope", scopeMap(c.scope()));
+        try {
+            perform(() -> c.changeScope(scope, reason, holders, act.me(), clock.instant()));
+        } catch (DomainException e) {
+            if (e.code().startsWith("carrier.scope") || e.code().endsWith("OutOfScope")) {
+                throw ValidationException.of("scopePersonIds", e.code(), e.getMessage(), e.args());
+            }
+            throw e;
+        }
+        repository.replaceScope(id, scope);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("scope", scopeMap(scope));
+        after.put("reason", reason.strip());
+        save(act, "scope", before, after);
+    }
+
+    /**
+     * The names of the people and departments the scope changes in {@code timeline} name (for its
+     * sentences); the timeline was read under the need-to-know rule, so nothing more is shown.
+     */
+    @Transactional(readOnly = true)
+    public CarrierViews.ScopeNames scopeNames(List<TimelineEntry> timeline) {
+        user(Permission.BUSINESS_READ);
+        Set<Long> people = new HashSet<>();
+        Set<Long> departments = new HashSet<>();
+        for (TimelineEntry e : timeline) {
+            if (e.event() instanceof CarrierEvent.ScopeChanged c) {
+                people.addAll(c.oldScope().personIds());
+                people.addAll(c.newScope().personIds());
+                departments.addAll(c.oldScope().departmentIds());
+                departments.addAll(c.newScope().departmentIds());
+            }
+        }
+        Map<Long, String> p = new HashMap<>();
+        repository.personLabels(people).forEach(l -> p.put(l.id(), l.name()));
+        Map<Long, String> d = new HashMap<>();
+        repository.departmentLabels(departments).forEach(l -> d.put(l.id(), l.name()));
+        return new CarrierViews.ScopeNames(p, d);
+    }
+
+    /** The person named as new custodian: he exists in the actor's units, is active and of the carrier's unit. */
+    private PersonRef newCustodian(List<FieldProblem> problems, long personId, long unitId, BaomiUser user) {
+        PersonRef to = personField(problems, "toPersonId", personId, user);
+        if (to != null && repository.person(personId).map(PersonRow::unitId).orElse(-1L) != unitId) {
+            problems.add(new FieldProblem("toPersonId", "carrier.handoverOtherUnit", to.name()
+                    + " belongs to another unit; a carrier is handed over within the unit whose ledger holds it.",
+                    to.name()));
+            return null;
+        }
+        return to;
+    }
+
+    private static Map<String, Object> personMap(PersonRef p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        return m;
+    }
+
+    private static Map<String, Object> scopeMap(KnowledgeScope s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("people", s.personIds().stream().sorted().toList());
+        m.put("departments", s.departmentIds().stream().sorted().toList());
+        return m;
+    }
+
     // ------------------------------------------------------------ settings
 
     /** The unit's carrier settings (defaults if never set); for its ledger keepers. */
@@ -1029,7 +1181,7 @@ public class CarrierService {
 
     // ------------------------------------------------------------ who is asking
 
-    private static BaomiUser user(Permission permission) {
+    static BaomiUser user(Permission permission) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof BaomiUser user)) {
             throw new AccessDeniedException("no signed-in user");
@@ -1068,7 +1220,7 @@ public class CarrierService {
         }
     }
 
-    private PersonRef me(BaomiUser user) {
+    PersonRef me(BaomiUser user) {
         if (user.personId() == null) {
             throw new DomainException("carrier.noPerson",
                     "Your account is not linked to a person; the ledger is signed by name, so ask the administrator to link it.");
@@ -1103,15 +1255,16 @@ public class CarrierService {
         return ref(p);
     }
 
-    private KnowledgeScope scope(List<FieldProblem> problems, CarrierInput in, BaomiUser user) {
+    private KnowledgeScope scope(List<FieldProblem> problems, List<Long> personIds, List<Long> departmentIds,
+            BaomiUser user) {
         int before = problems.size();
         Set<Long> people = new LinkedHashSet<>();
-        for (Long id : in.scopePersonIds()) {
+        for (Long id : personIds) {
             if (id != null && personField(problems, "scopePersonIds", id, user) != null) {
                 people.add(id);
             }
         }
-        Set<Long> departments = new LinkedHashSet<>(in.scopeDepartmentIds());
+        Set<Long> departments = new LinkedHashSet<>(departmentIds);
         departments.remove(null);
         Map<Long, Long> units = repository.departmentUnits(departments);
         Set<Long> readable = readUnits(user);
@@ -1215,7 +1368,7 @@ public class CarrierService {
             since = out.at();
         }
         return new Projection(c.status(), c.markingText(), c.level(), c.marking() instanceof CarrierMarking.Declassified,
-                declassification, c.storage(), due, holder, holderName, since);
+                declassification, c.storage(), due, holder, holderName, since, c.custodian().id(), c.custodian().name());
     }
 
     private static String searchText(CarrierDetails d) {

@@ -3,6 +3,7 @@ package org.baomi.server.carrier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.baomi.core.carrier.Actor;
 import org.baomi.core.carrier.CarrierEvent;
 import org.baomi.core.carrier.CarrierStatus;
@@ -100,5 +101,13 @@ public final class CarrierViews {
 
     /** How many reminders of each kind, for the dashboard. */
     public record ReminderCounts(long overdue, long termExpiring, long yearEndClearing) {
+    }
+
+    /** Names of the people and departments scope changes on a timeline name, by id. */
+    public record ScopeNames(Map<Long, String> people, Map<Long, String> departments) {
+        public ScopeNames {
+            people = Map.copyOf(people);
+            departments = Map.copyOf(departments);
+        }
     }
 }

@@ -205,4 +205,44 @@ abstract class CarrierApiTest extends WithCarrierWorld {
         assertThat(jdbc.sql("select status from carrier where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("IN_CUSTODY");
     }
+
+    @Test
+    void handOverScopeChangeAndBulkHandOverThroughTheApi() throws Exception {
+        long id = registered();
+        String c = "/api/v1/carriers/" + id;
+        post(w.reader, c + "/handover", java.util.Map.of("toPersonId", w.head.personId(), "reason", "调离"))
+                .andExpect(status().isForbidden());
+        post(w.otherKeeper, c + "/handover", java.util.Map.of("toPersonId", w.head.personId(), "reason", "调离"))
+                .andExpect(status().isNotFound());
+        post(w.keeper, c + "/handover", java.util.Map.of("toPersonId", w.keeper.personId(), "reason", "调离"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("toPersonId"))
+                .andExpect(jsonPath("$.errors[0].code").value("carrier.sameCustodian"));
+        long list = id(post(w.keeper, c + "/handover", java.util.Map.of("toPersonId", w.head.personId(),
+                "reason", "调离")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.carrier.detail.custodian.id").value(w.head.personId())), "handoverId");
+        get(w.keeper, "/api/v1/carriers/handovers/" + list).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].carrierId").value(id));
+        get(w.otherKeeper, "/api/v1/carriers/handovers/" + list).andExpect(status().isNotFound());
+
+        post(w.keeper, c + "/scope", java.util.Map.of("scopeDepartmentIds", List.of(w.deptB), "reason", "调整"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.detail.scopeDepartments[0].id").value(w.deptB));
+        get(w.reader, c).andExpect(status().isOk()).andExpect(jsonPath("$.reason").value("NOT_IN_SCOPE"));
+        post(w.keeper, c + "/scope", java.util.Map.of("scopeDepartmentIds", List.of(w.deptB), "reason", "调整"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("carrier.scopeUnchanged"));
+
+        long top = id(post(w.keeper, "/api/v1/carriers", w.input("绝密★长期", List.of(), List.of(w.deptA),
+                org.baomi.core.carrier.StoragePlace.Kind.COMBINATION_SAFE)).andExpect(status().isCreated()), "id");
+        get(w.keeper, "/api/v1/carriers/handover?unitId=" + w.unit + "&fromPersonId=" + w.keeper.personId()
+                + "&toPersonId=" + w.archivist.personId()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.allCanGo").value(false))
+                .andExpect(jsonPath("$.items[0].problemCode").value("carrier.custodianNotCleared"));
+        java.util.Map<String, Object> bulk = java.util.Map.of("unitId", w.unit, "fromPersonId", w.keeper.personId(),
+                "toPersonId", w.archivist.personId(), "reason", "调离");
+        post(w.keeper, "/api/v1/carriers/handover", bulk).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("carriers"));
+        post(w.reader, "/api/v1/carriers/handover", bulk).andExpect(status().isForbidden());
+        post(w.keeper, "/api/v1/carriers/handover", java.util.Map.of("unitId", w.unit, "fromPersonId",
+                w.keeper.personId(), "toPersonId", w.head.personId(), "reason", "调离")).andExpect(status().isCreated());
+        get(w.keeper, "/api/v1/carriers/" + top).andExpect(jsonPath("$.detail.custodian.id").value(w.head.personId()));
+    }
 }

@@ -31,6 +31,9 @@ public final class ActForm {
     private String receipt;
     private String note;
     private Long requestId;
+    private Long toPersonId;
+    private List<Long> scopePersonIds = new ArrayList<>();
+    private List<Long> scopeDepartmentIds = new ArrayList<>();
 
     public List<Long> getRoute() { return route; }
     public void setRoute(List<Long> route) { this.route = route == null ? new ArrayList<>() : route; }
@@ -64,4 +67,10 @@ public final class ActForm {
     public void setNote(String note) { this.note = note; }
     public Long getRequestId() { return requestId; }
     public void setRequestId(Long requestId) { this.requestId = requestId; }
+    public Long getToPersonId() { return toPersonId; }
+    public void setToPersonId(Long toPersonId) { this.toPersonId = toPersonId; }
+    public List<Long> getScopePersonIds() { return scopePersonIds; }
+    public void setScopePersonIds(List<Long> ids) { this.scopePersonIds = ids == null ? new ArrayList<>() : ids; }
+    public List<Long> getScopeDepartmentIds() { return scopeDepartmentIds; }
+    public void setScopeDepartmentIds(List<Long> ids) { this.scopeDepartmentIds = ids == null ? new ArrayList<>() : ids; }
 }

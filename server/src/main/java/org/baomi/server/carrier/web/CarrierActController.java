@@ -15,8 +15,10 @@ import org.baomi.server.carrier.CarrierViews.Registered;
 import org.baomi.server.carrier.CarrierViews.Request;
 import org.baomi.server.carrier.CarrierViews.TimelineEntry;
 import org.baomi.server.carrier.CopyChain;
+import org.baomi.server.carrier.HandoverService;
 import org.baomi.server.org.PersonSearch;
 import org.baomi.server.org.PersonService;
+import org.baomi.server.org.UnitService;
 import org.baomi.server.platform.ValidationException;
 import org.baomi.server.platform.web.Flash;
 import org.baomi.server.security.BaomiUser;
@@ -51,16 +53,25 @@ class CarrierActController implements NotFoundPage {
             Map.entry("carrier.reasonRequired", "reason"), Map.entry("carrier.receiptMissing", "receipt"),
             Map.entry("carrier.noteRequired", "note"), Map.entry("carrier.samePlace", "storageName"),
             Map.entry("carrier.consentRequired", "consentAuthority"),
-            Map.entry("carrier.consentIncomplete", "consentReference"));
+            Map.entry("carrier.consentIncomplete", "consentReference"),
+            Map.entry("carrier.sameCustodian", "toPersonId"), Map.entry("carrier.custodianNotCleared", "toPersonId"),
+            Map.entry("carrier.custodianOutOfScope", "scopePersonIds"),
+            Map.entry("carrier.holderOutOfScope", "scopePersonIds"),
+            Map.entry("carrier.scopeUnchanged", "scopePersonIds"), Map.entry("carrier.scopeEmpty", "scopePersonIds"));
 
     private final CarrierService carriers;
+    private final HandoverService handovers;
     private final PersonService people;
+    private final UnitService units;
     private final CarrierLabels labels;
     private final Flash flash;
 
-    CarrierActController(CarrierService carriers, PersonService people, CarrierLabels labels, Flash flash) {
+    CarrierActController(CarrierService carriers, HandoverService handovers, PersonService people, UnitService units,
+            CarrierLabels labels, Flash flash) {
         this.carriers = carriers;
+        this.handovers = handovers;
         this.people = people;
+        this.units = units;
         this.labels = labels;
         this.flash = flash;
     }
@@ -88,7 +99,7 @@ class CarrierActController implements NotFoundPage {
         model.addAttribute("d", d);
         model.addAttribute("actions", full.actions());
         model.addAttribute("keeper", keeper);
-        model.addAttribute("lines", labels.timeline(full.timeline(), d));
+        model.addAttribute("lines", labels.timeline(full.timeline(), d, carriers.scopeNames(full.timeline())));
         // A changed marking is written beside the old one, struck out (SPEC §2): the latest change.
         model.addAttribute("formerMarking", full.timeline().stream().map(TimelineEntry::event)
                 .filter(CarrierEvent.Reclassified.class::isInstance).map(CarrierEvent.Reclassified.class::cast)
@@ -115,6 +126,9 @@ class CarrierActController implements NotFoundPage {
             model.addAttribute("storageKinds", StoragePlace.Kind.values());
             model.addAttribute("chains", CopyChain.values());
             model.addAttribute("scopeIds", d.scopePeople().stream().map(l -> l.id()).collect(Collectors.toSet()));
+            model.addAttribute("scopeDepartmentIds", d.scopeDepartments().stream().map(l -> l.id())
+                    .collect(Collectors.toSet()));
+            model.addAttribute("departments", units.departments(user, d.unitId()));
         }
         return DETAIL;
     }
@@ -321,6 +335,31 @@ class CarrierActController implements NotFoundPage {
         });
     }
 
+    // ------------------------------------------------------------ custodian and scope (ADR 0017)
+
+    /** 移交: on success, straight to the hand-over list, which both people sign. */
+    @PostMapping("/carriers/{id:\\d+}/handover")
+    @Requires(Permission.CARRIER_MANAGE)
+    String handOver(@AuthenticationPrincipal BaomiUser user, @PathVariable long id, @ModelAttribute("act") ActForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return act(user, id, "handover", binding, model, redirect, () -> {
+            required(binding, "toPersonId", form.getToPersonId());
+            long list = handovers.handOver(id, form.getToPersonId(), form.getReason());
+            redirect.addFlashAttribute("flashSuccess", labels.text("carrierhandover.done.single"));
+            return "redirect:/carriers/handovers/" + list + "/print";
+        });
+    }
+
+    @PostMapping("/carriers/{id:\\d+}/scope")
+    @Requires(Permission.CARRIER_MANAGE)
+    String changeScope(@AuthenticationPrincipal BaomiUser user, @PathVariable long id,
+            @ModelAttribute("act") ActForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        return act(user, id, "scope", binding, model, redirect, () -> {
+            carriers.changeScope(id, form.getScopePersonIds(), form.getScopeDepartmentIds(), form.getReason());
+            return "carrierhandover.done.scope";
+        });
+    }
+
     // ------------------------------------------------------------ plumbing
 
     /** An act returning the flash text, or a message key of the pages' bundle. */
@@ -341,7 +380,11 @@ class CarrierActController implements NotFoundPage {
         if (!binding.hasErrors()) {
             try {
                 String done = act.run();
-                redirect.addFlashAttribute("flashSuccess", done.startsWith("carrierpages.") ? labels.text(done) : done);
+                if (done.startsWith("redirect:")) {
+                    return done;
+                }
+                redirect.addFlashAttribute("flashSuccess", done.startsWith("carrierpages.")
+                        || done.startsWith("carrierhandover.") ? labels.text(done) : done);
                 return "redirect:/carriers/" + id;
             } catch (Missing stop) {
                 // the field is already marked

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.baomi.core.carrier.Actor;
 import org.baomi.core.carrier.CarrierEvent;
+import org.baomi.core.carrier.KnowledgeScope;
+import org.baomi.server.carrier.CarrierViews.ScopeNames;
 import org.baomi.core.carrier.CarrierId;
 import org.baomi.core.carrier.CarrierStatus;
 import org.baomi.core.carrier.StoragePlace;
@@ -69,14 +71,32 @@ class CarrierLabels {
         return place == null ? "" : text("carrier.storage." + place.kind().name()) + " · " + place.name();
     }
 
-    /** The timeline as sentences, oldest first; copies and the original link to each other. */
-    List<Line> timeline(List<TimelineEntry> entries, Detail d) {
+    /**
+     * The timeline as sentences, oldest first; copies and the original link to each other; scope
+     * changes name people and departments from {@code names}.
+     */
+    List<Line> timeline(List<TimelineEntry> entries, Detail d, ScopeNames names) {
         Map<Long, String> serials = d.copies().stream().collect(Collectors.toMap(Ref::id, Ref::serial, (a, b) -> a));
         List<Line> out = new ArrayList<>(entries.size());
         for (TimelineEntry e : entries) {
-            out.add(line(e, d, serials));
+            out.add(e.event() instanceof CarrierEvent.ScopeChanged c ? scopeLine(e, c, names) : line(e, d, serials));
         }
         return out;
+    }
+
+    private Line scopeLine(TimelineEntry e, CarrierEvent.ScopeChanged c, ScopeNames names) {
+        return new Line(e.seq(), e.kind(), text("carrier.event." + e.kind()), time(e.at()), e.by().name(),
+                text("carrierhandover.tl.scope", scope(c.oldScope(), names), scope(c.newScope(), names), c.reason()),
+                null, List.of(), null, null);
+    }
+
+    /** A scope in words: named people, then departments, each by name (by id when unknown). */
+    String scope(KnowledgeScope s, ScopeNames names) {
+        List<String> parts = new ArrayList<>();
+        s.personIds().stream().sorted().map(id -> names.people().getOrDefault(id, "#" + id)).forEach(parts::add);
+        s.departmentIds().stream().sorted().map(id -> names.departments().getOrDefault(id, "#" + id))
+                .map(n -> text("carrierhandover.tl.department", n)).forEach(parts::add);
+        return parts.isEmpty() ? text("carrierhandover.tl.emptyScope") : String.join("、", parts);
     }
 
     private Line line(TimelineEntry e, Detail d, Map<Long, String> serials) {
@@ -154,11 +174,21 @@ class CarrierLabels {
             return new Line(e.seq(), e.kind(), kind, at, by, "", x.approval().requestId(), List.of(),
                     x.oldMarking().format(), text("carrierpages.declassified"));
         }
+        if (ev instanceof CarrierEvent.HandedOver h) {
+            return new Line(e.seq(), e.kind(), kind, at, by,
+                    text("carrierhandover.tl.handedOver", h.from().name(), h.to().name(), h.reason()), null, List.of(),
+                    null, null);
+        }
         throw new IllegalStateException("unknown carrier event " + e.kind());
     }
 
     private static String names(List<Actor> actors) {
         return actors.stream().map(Actor::name).collect(Collectors.joining(" → "));
+    }
+
+    /** A refusal in the reader's language (its code's message with its arguments, else its English text). */
+    public String problem(org.springframework.context.MessageSourceResolvable r) {
+        return messages.text(r.getCodes()[0], r.getDefaultMessage(), r.getArguments());
     }
 
     /** A message of the pages' bundles (or of A's carrier bundle), with arguments. */
