@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The comparison page's figures (ADR 0056): for the units the viewer may read, the scores per year and per
  * category against one standard (all its versions), from approved unit self-assessments (source SELF, the
- * score submitted and approved) and from concluded inspections (source INSPECTION, scored now from the
- * inspectors' results); and a line chart of them, laid out here so the page draws plain SVG.
+ * score and grade submitted and approved) and from concluded inspections (source INSPECTION, scored now from the
+ * inspectors' results, aggravated deductions and vetoes: a veto found makes the grade non-compliant); and a line chart of them, laid out here so the page draws plain SVG.
  */
 @Service
 public class ComparisonService {
@@ -41,9 +41,12 @@ public class ComparisonService {
     public record CategoryRef(String id, String titleZh, String titleEn) {
     }
 
-    /** One scored record: a unit's self-assessment or inspection of a year, with the score per category. */
+    /**
+     * One scored record: a unit's self-assessment or inspection of a year, with its grade (null while not scored),
+     * the vetoes found (inspections; ids of the standard's entries) and the score per category.
+     */
     public record Row(long unitId, String unitName, int year, String source, String label, BigDecimal score,
-            Map<String, BigDecimal> categories) {
+            String grade, List<String> vetoes, Map<String, BigDecimal> categories) {
 
         /** The heat class of a score: good from 90, fair from 80, poor from 60, bad below; none without one. */
         public static String heat(BigDecimal score) {
@@ -138,16 +141,19 @@ public class ComparisonService {
         for (SelfRow s : repository.approvedSelfAssessments(units, code, fromYear, toYear)) {
             Standard standard = standards.computeIfAbsent(s.standardId(), id -> inspections.standard(id).orElseThrow());
             Results results = new Results(repository.selfResults(s.id()), Map.of(), Set.of());
-            BigDecimal score = repository.submittedScore(s.id()).orElse(null);
-            rows.add(new Row(s.unitId(), s.unitName(), s.periodYear(), "SELF", null, score,
+            var submitted = repository.submitted(s.id());
+            rows.add(new Row(s.unitId(), s.unitName(), s.periodYear(), "SELF", null,
+                    submitted.map(InspectionRepository.Submitted::score).orElse(null),
+                    submitted.map(InspectionRepository.Submitted::grade).orElse(null), List.of(),
                     categories(standard, results)));
         }
         for (InspectedRow i : repository.concludedInspections(units, code, fromYear, toYear)) {
             Standard standard = standards.computeIfAbsent(i.standardId(), id -> inspections.standard(id).orElseThrow());
-            Results results = new Results(repository.results(i.inspectionId(), i.unitId()), Map.of(), Set.of());
-            BigDecimal score = Scoring.evaluate(standard, results) instanceof Evaluation.Scored sc ? sc.score() : null;
-            rows.add(new Row(i.unitId(), i.unitName(), i.plannedFrom().getYear(), "INSPECTION", i.title(), score,
-                    categories(standard, results)));
+            Results results = repository.scored(i.inspectionId(), i.unitId());
+            Evaluation.Scored sc = Scoring.evaluate(standard, results) instanceof Evaluation.Scored s ? s : null;
+            rows.add(new Row(i.unitId(), i.unitName(), i.plannedFrom().getYear(), "INSPECTION", i.title(),
+                    sc == null ? null : sc.score(), sc == null ? null : sc.grade().name(),
+                    sc == null ? List.of() : sc.vetoes(), categories(standard, results)));
         }
         rows.sort(Comparator.comparing(Row::unitName).thenComparing(Row::unitId).thenComparing(Row::year)
                 .thenComparing(Row::source, Comparator.reverseOrder()));
@@ -215,15 +221,16 @@ public class ComparisonService {
     }
 
     /**
-     * The table as an .xlsx file: unit, year, source, score and one column per category.
+     * The table as an .xlsx file: unit, year, source, score, grade and one column per category.
      *
-     * @param headers the first four headers in the reader's language
+     * @param headers the first five headers in the reader's language
      * @param sources the labels of SELF and INSPECTION in the reader's language
+     * @param grades  the labels of the grades in the reader's language
      */
     public InspectionReports.ReportFile sheet(Comparison c, List<String> headers, Map<String, String> sources,
-            boolean english) {
+            Map<String, String> grades, boolean english) {
         List<String> all = new ArrayList<>(headers);
-        List<Integer> widths = new ArrayList<>(List.of(30, 8, 14, 8));
+        List<Integer> widths = new ArrayList<>(List.of(30, 8, 14, 8, 12));
         c.categories().forEach(cat -> {
             all.add(english ? cat.titleEn() : cat.titleZh());
             widths.add(12);
@@ -235,6 +242,7 @@ public class ComparisonService {
                 List<Object> values = new ArrayList<>(List.of(r.unitName(), r.year(),
                         sources.getOrDefault(r.source(), r.source()) + (r.label() == null ? "" : " " + r.label())));
                 values.add(r.score());
+                values.add(r.grade() == null ? "" : grades.getOrDefault(r.grade(), r.grade()));
                 c.categories().forEach(cat -> values.add(r.categories().get(cat.id())));
                 w.row(values);
             }

@@ -120,9 +120,9 @@ class InspectionDemo implements ApplicationRunner {
             if (back == 0) {
                 StandardItem first = standard.items().get(0);
                 inspections.addFinding(id, units.get(0), first.id(), "保密员由办公室文秘兼任，未按要求专职配备",
-                        FindingSeverity.MAJOR, from.plusDays(40));
+                        FindingSeverity.MAJOR, from.plusDays(40), null);
                 inspections.addFinding(id, units.get(0), null, "机要室涉密计算机未粘贴密级标识",
-                        FindingSeverity.MINOR, from.plusDays(30));
+                        FindingSeverity.MINOR, from.plusDays(30), null);
             }
             inspections.conclude(id, back == 0 ? "发改委总体符合要求，保密员配备和设备标识需限期整改；教育局基本符合要求。"
                     : "各单位保密工作总体平稳，按检查意见整改。");

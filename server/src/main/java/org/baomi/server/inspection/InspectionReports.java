@@ -26,8 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The inspection summary across units (.docx or .pdf) of a concluded inspection, for its inspecting side:
- * each unit's score and grade, the open rectifications of its findings, the main problems and the next steps
- * the officer wrote before downloading; optionally with the document's own marking. Every download is audited.
+ * each unit's score and grade (a veto found makes it non-compliant), the open rectifications of its findings, the
+ * main problems (the vetoes found among them) and the next steps; optionally with the document's own marking. The
+ * next steps and marking given with a download are kept on the inspection when its manager downloads (ADR 0058);
+ * a download without them uses the kept ones. Every download is audited.
  */
 @Service
 public class InspectionReports {
@@ -75,22 +77,23 @@ public class InspectionReports {
         this.clock = clock;
     }
 
+    /**
+     * The summary as a file. {@code marking} and {@code nextSteps}: null for the ones kept on the inspection; given,
+     * they are used and, when the reader runs the inspection, kept for the next download.
+     */
     @Transactional
     public ReportFile summary(long id, Format format, Locale language, String marking, String nextSteps) {
         if (format == null) {
             throw ValidationException.of("format", "inspection.report.formatRequired", "Choose .docx or .pdf.");
         }
-        String mark = marking == null ? "" : marking.strip();
-        if (mark.length() > MAX_MARKING) {
-            throw ValidationException.of("marking", "inspection.report.markingTooLong", "At most 40 characters.",
-                    MAX_MARKING);
-        }
-        String next = nextSteps == null ? "" : nextSteps.strip();
-        if (next.length() > MAX_NEXT_STEPS) {
-            throw ValidationException.of("nextSteps", "inspection.textTooLong", "At most 4000 characters.",
-                    MAX_NEXT_STEPS);
-        }
+        String givenMark = marking == null ? null : InspectionService.reportMarking(marking);
+        String givenNext = nextSteps == null ? null : InspectionService.reportNextSteps(nextSteps);
         ForReport r = inspections.forReport(id);
+        String mark = givenMark != null ? givenMark : Optional.ofNullable(r.row().reportMarking()).orElse("");
+        String next = givenNext != null ? givenNext : Optional.ofNullable(r.row().reportNextSteps()).orElse("");
+        if ((givenMark != null || givenNext != null) && r.canManage()) {
+            inspections.saveReportTexts(id, mark, next);
+        }
         Locale locale = language != null && "en".equals(language.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         List<InspectionSummaryData.UnitResult> units = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -101,6 +104,13 @@ public class InspectionReports {
             if (u.evaluation() instanceof Evaluation.Scored s) {
                 units.add(new InspectionSummaryData.UnitResult(u.unitName(), s.score(),
                         ReportGrade.valueOf(s.grade().name()), s.vetoed(), open));
+            }
+            if (u.evaluation() instanceof Evaluation.Scored s) {
+                for (String veto : s.vetoes()) {
+                    r.standard().veto(veto).ifPresent(v -> problems.add(messages.getMessage("inspection.report.veto",
+                            new Object[] {u.unitName(), v.id(), "en".equals(locale.getLanguage()) ? v.text().en()
+                                    : v.text().zh()}, locale)));
+                }
             }
             for (FindingView f : u.findings()) {
                 problems.add(u.unitName() + ": " + (f.itemId() == null ? "" : f.itemId() + " ") + f.problem());

@@ -11,16 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.baomi.core.assessment.Finding;
 import org.baomi.core.assessment.Inspection;
 import org.baomi.core.assessment.ItemResult;
 import org.baomi.core.assessment.Person;
+import org.baomi.core.assessment.Results;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The inspection tables (V45): the inspection, its units, the item results per unit and the findings; and
+ * The inspection tables (V45, V57, V58): the inspection, its units, the item results and marks per unit and the
+ * findings; and
  * the reads of approved self-assessments the comparison page needs. Reads return records.
  */
 @Repository
@@ -29,7 +32,7 @@ class InspectionRepository {
     record InspectionRow(long id, String kind, long inspectingUnitId, String inspectingUnitName, String title,
             LocalDate plannedFrom, LocalDate plannedTo, long standardId, String standardCode, int standardVersion,
             String status, String conclusion, Instant startedAt, Instant concludedAt, Instant createdAt,
-            String createdBy) {
+            String createdBy, String reportMarking, String reportNextSteps) {
     }
 
     record UnitRow(long id, String name) {
@@ -37,7 +40,7 @@ class InspectionRepository {
 
     record FindingRow(long id, long inspectionId, long unitId, String unitName, String itemId, String problem,
             String severity, LocalDate deadline, Instant createdAt, String createdBy, Long rectificationId,
-            String rectificationStatus) {
+            String rectificationStatus, Long ownerId, String ownerName) {
     }
 
     /** A scored self-assessment of a unit: the year, the standard body and its id. */
@@ -84,7 +87,8 @@ class InspectionRepository {
     private static final String SELECT = """
             select i.id, i.kind, i.inspecting_unit_id, u.name as inspecting_unit_name, i.title, i.planned_from,
                    i.planned_to, i.standard_id, s.code as standard_code, s.version as standard_version, i.status,
-                   i.conclusion, i.started_at, i.concluded_at, i.created_at, i.created_by
+                   i.conclusion, i.started_at, i.concluded_at, i.created_at, i.created_by, i.report_marking,
+                   i.report_next_steps
             from inspection i join unit u on u.id = i.inspecting_unit_id
             join assessment_standard s on s.id = i.standard_id
             """;
@@ -141,6 +145,36 @@ class InspectionRepository {
         return results;
     }
 
+    /** The item results with the aggravated deductions and vetoes recorded for one inspected unit. */
+    Results scored(long inspectionId, long unitId) {
+        Map<String, Integer> deductions = new HashMap<>();
+        Set<String> vetoes = new TreeSet<>();
+        jdbc.sql("select kind, entry_id, occurrences from inspection_mark where inspection_id = :i and unit_id = :u")
+                .param("i", inspectionId).param("u", unitId).query(rs -> {
+                    if ("D".equals(rs.getString(1))) {
+                        deductions.put(rs.getString(2), rs.getInt(3));
+                    } else {
+                        vetoes.add(rs.getString(2));
+                    }
+                });
+        return new Results(results(inspectionId, unitId), deductions, vetoes);
+    }
+
+    /** Stores the unit's marks as {@code results} has them: the deductions counted and the vetoes found. */
+    void storeMarks(long inspectionId, long unitId, Results results) {
+        jdbc.sql("delete from inspection_mark where inspection_id = :i and unit_id = :u").param("i", inspectionId)
+                .param("u", unitId).update();
+        results.deductions().forEach((d, n) -> mark(inspectionId, unitId, "D", d, n));
+        results.vetoes().forEach(v -> mark(inspectionId, unitId, "V", v, 1));
+    }
+
+    private void mark(long inspectionId, long unitId, String kind, String entryId, int occurrences) {
+        jdbc.sql("""
+                insert into inspection_mark (inspection_id, unit_id, kind, entry_id, occurrences)
+                values (:i, :u, :kind, :entry, :n)""").param("i", inspectionId).param("u", unitId)
+                .param("kind", kind).param("entry", entryId).param("n", occurrences).update();
+    }
+
     void storeResult(long inspectionId, long unitId, ItemResult r) {
         jdbc.sql("delete from inspection_result where inspection_id = :i and unit_id = :u and item_id = :item")
                 .param("i", inspectionId).param("u", unitId).param("item", r.itemId()).update();
@@ -152,14 +186,15 @@ class InspectionRepository {
     }
 
     long insertFinding(long inspectionId, long unitId, String itemId, String problem, String severity,
-            LocalDate deadline, Instant at, String by) {
+            LocalDate deadline, Long ownerId, Instant at, String by) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into inspection_finding (inspection_id, unit_id, item_id, problem, severity, deadline, created_at, created_by)
-                values (:i, :u, :item, :problem, :severity, :deadline, :at, :by)""")
+                insert into inspection_finding (inspection_id, unit_id, item_id, problem, severity, deadline, owner_id,
+                    created_at, created_by)
+                values (:i, :u, :item, :problem, :severity, :deadline, :owner, :at, :by)""")
                 .param("i", inspectionId).param("u", unitId).param("item", itemId).param("problem", problem)
-                .param("severity", severity).param("deadline", deadline).param("at", Timestamp.from(at))
-                .param("by", by).update(keys, "id");
+                .param("severity", severity).param("deadline", deadline).param("owner", ownerId)
+                .param("at", Timestamp.from(at)).param("by", by).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -171,9 +206,11 @@ class InspectionRepository {
     List<FindingRow> findings(long inspectionId, Set<Long> units) {
         return jdbc.sql("""
                 select f.id, f.inspection_id, f.unit_id, u.name as unit_name, f.item_id, f.problem, f.severity,
-                       f.deadline, f.created_at, f.created_by, r.id as rectification_id, r.status as rectification_status
+                       f.deadline, f.created_at, f.created_by, r.id as rectification_id, r.status as rectification_status,
+                       f.owner_id, o.display_name as owner_name
                 from inspection_finding f join unit u on u.id = f.unit_id
                 left join rectification r on r.inspection_finding_id = f.id
+                left join account o on o.id = f.owner_id
                 where f.inspection_id = :i
                 order by u.name, f.unit_id, f.id""").param("i", inspectionId).query(FindingRow.class).list()
                 .stream().filter(f -> units == null || units.contains(f.unitId())).toList();
@@ -190,6 +227,24 @@ class InspectionRepository {
                 order by case g.role when 'SECRECY_OFFICER' then 0 else 1 end, a.id""")
                 .param("u", unitId).query((rs, n) -> new Person(rs.getLong(1), rs.getString(2))).list().stream()
                 .findFirst();
+    }
+
+    /**
+     * The people who may own a rectification of {@code unitId}: active accounts of active people of the unit, by
+     * name.
+     */
+    List<Person> unitPeople(long unitId) {
+        return jdbc.sql("""
+                select a.id, a.display_name from account a join person p on p.id = a.person_id
+                where a.active = true and p.active = true and p.unit_id = :u
+                order by a.display_name, a.id""").param("u", unitId)
+                .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Keeps the summary report's marking and next steps on the inspection. */
+    void storeReportTexts(long inspectionId, String marking, String nextSteps) {
+        jdbc.sql("update inspection set report_marking = :m, report_next_steps = :n where id = :id")
+                .param("m", marking).param("n", nextSteps).param("id", inspectionId).update();
     }
 
     /** The stored standard's YAML body. */
@@ -236,11 +291,15 @@ class InspectionRepository {
         return results;
     }
 
+    /** A submission of an assessment: its score and grade. */
+    record Submitted(BigDecimal score, String grade) {
+    }
+
     /** The score and grade submitted last for an assessment (what was approved). */
-    Optional<BigDecimal> submittedScore(long assessmentId) {
+    Optional<Submitted> submitted(long assessmentId) {
         return jdbc.sql("""
-                select score from assessment_event where assessment_id = :a and kind = 'SUBMITTED'
-                order by idx desc""").param("a", assessmentId).query(BigDecimal.class).list().stream().findFirst();
+                select score, grade from assessment_event where assessment_id = :a and kind = 'SUBMITTED'
+                order by idx desc""").param("a", assessmentId).query(Submitted.class).list().stream().findFirst();
     }
 
     /** The units of concluded inspections against standard {@code code} among {@code units}. */

@@ -197,7 +197,8 @@ public class InspectionService {
 
     /**
      * Concludes the inspection with its conclusion and opens a rectification of every finding in its unit,
-     * owned by the unit's secrecy officer (else its unit head).
+     * owned by the person the inspector named on the finding while he is still an active person of the unit,
+     * else by the unit's secrecy officer (else its unit head).
      *
      * @throws DomainException {@code inspection.noOwner} naming a unit with findings and no one to own them
      */
@@ -215,8 +216,13 @@ public class InspectionService {
         }
         List<FindingRow> findings = repository.findings(id, null);
         Map<Long, Person> owners = new LinkedHashMap<>();
+        Map<Long, Person> named = new LinkedHashMap<>();
         for (FindingRow f : findings) {
-            if (!owners.containsKey(f.unitId())) {
+            Optional<Person> owner = f.ownerId() == null ? Optional.empty() : repository.unitPeople(f.unitId())
+                    .stream().filter(p -> p.id() == f.ownerId()).findFirst();
+            if (owner.isPresent()) {
+                named.put(f.id(), owner.get());
+            } else if (!owners.containsKey(f.unitId())) {
                 owners.put(f.unitId(), repository.rectificationOwner(f.unitId()).orElseThrow(() -> new DomainException(
                         "inspection.noOwner", f.unitName() + " has no secrecy officer or unit head to own its "
                                 + "rectifications: ask the administrators to assign one first.", f.unitName())));
@@ -229,8 +235,9 @@ public class InspectionService {
         List<Long> rectifications = new ArrayList<>();
         for (FindingRow f : findings) {
             String problem = (f.itemId() == null ? "" : f.itemId() + " ") + f.problem();
-            rectifications.add(assessments.openFromInspection(id, f.id(), f.unitId(), problem, owners.get(f.unitId()),
-                    f.problem(), f.deadline(), by));
+            Person owner = named.getOrDefault(f.id(), owners.get(f.unitId()));
+            rectifications.add(assessments.openFromInspection(id, f.id(), f.unitId(), problem, owner, f.problem(),
+                    f.deadline(), by));
         }
         audit.record("inspection.conclude", "inspection", id, Map.of("status", before), Map.of("status",
                 m.inspection().status().name(), "conclusion", m.inspection().conclusion(), "rectifications",
@@ -261,15 +268,50 @@ public class InspectionService {
         audit.record("inspection.score", "inspection", id, before == null ? null : resultMap(before), after);
     }
 
+    /**
+     * Records how often one of the standard's aggravated deductions was found at one inspected unit (0 clears it),
+     * while the inspection is under way; validated by the core {@link Results} as a self-assessment's are.
+     */
+    @Transactional
+    public void recordDeduction(long id, long unitId, String deductionId, int occurrences) {
+        Managed m = managed(id);
+        requireUnderWay(m.inspection());
+        requireInspected(m.inspection(), unitId);
+        Results before = repository.scored(id, unitId);
+        Results after = before.withOccurrences(m.standard(), deductionId, occurrences);
+        repository.storeMarks(id, unitId, after);
+        audit.record("inspection.deduction", "inspection", id, Map.of("unit", unitId, deductionId,
+                before.deductions().getOrDefault(deductionId, 0)), Map.of("unit", unitId, deductionId, occurrences));
+    }
+
+    /**
+     * Records whether one of the standard's veto items was found at one inspected unit (found: the unit's grade is
+     * non-compliant whatever its points), while the inspection is under way.
+     */
+    @Transactional
+    public void recordVeto(long id, long unitId, String vetoId, boolean triggered) {
+        Managed m = managed(id);
+        requireUnderWay(m.inspection());
+        requireInspected(m.inspection(), unitId);
+        Results before = repository.scored(id, unitId);
+        Results after = before.withVeto(m.standard(), vetoId, triggered);
+        repository.storeMarks(id, unitId, after);
+        audit.record("inspection.veto", "inspection", id, Map.of("unit", unitId, vetoId,
+                before.vetoes().contains(vetoId)), Map.of("unit", unitId, vetoId, triggered));
+    }
+
     private static Map<String, Object> resultMap(ItemResult r) {
         return Map.of("item", r.itemId(), "finding", r.finding().name(), "earned", r.earned().toPlainString(),
                 "note", r.note());
     }
 
-    /** Records a problem found at one unit; it becomes the unit's rectification when the inspection concludes. */
+    /**
+     * Records a problem found at one unit; it becomes the unit's rectification when the inspection concludes, owned
+     * by {@code ownerId} (an active person of the unit; null: the unit's secrecy officer, else its head).
+     */
     @Transactional
     public long addFinding(long id, long unitId, String itemId, String problem, FindingSeverity severity,
-            LocalDate deadline) {
+            LocalDate deadline, Long ownerId) {
         Managed m = managed(id);
         requireUnderWay(m.inspection());
         requireInspected(m.inspection(), unitId);
@@ -291,8 +333,11 @@ public class InspectionService {
             throw ValidationException.of("deadline", "inspection.deadlineInvalid",
                     "Give a deadline for the rectification, today or later.");
         }
+        Person owner = ownerId == null ? null : repository.unitPeople(unitId).stream()
+                .filter(p -> p.id() == ownerId).findFirst().orElseThrow(() -> ValidationException.of("ownerId",
+                        "inspection.ownerNotInUnit", "Choose the owner from the active people of the unit."));
         long findingId = repository.insertFinding(id, unitId, item, problem.strip(), severity.name(), deadline,
-                clock.instant(), m.user().getUsername());
+                ownerId, clock.instant(), m.user().getUsername());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("finding", findingId);
         after.put("unit", unitId);
@@ -300,6 +345,7 @@ public class InspectionService {
         after.put("problem", problem.strip());
         after.put("severity", severity.name());
         after.put("deadline", deadline.toString());
+        after.put("owner", owner == null ? "" : owner.name());
         audit.record("inspection.finding.add", "inspection", id, null, after);
         return findingId;
     }
@@ -343,7 +389,8 @@ public class InspectionService {
         }
         InspectionRow r = s.row();
         return new InspectionDetail(summary(r), r.conclusion(), r.startedAt(), r.concludedAt(), r.createdAt(),
-                r.createdBy(), standard, units, isManager(user, r.inspectingUnitId()));
+                r.createdBy(), standard, units, isManager(user, r.inspectingUnitId()),
+                s.superior() ? r.reportMarking() : null, s.superior() ? r.reportNextSteps() : null);
     }
 
     /** The scoring page of one inspected unit. */
@@ -359,34 +406,39 @@ public class InspectionService {
         UnitRow unit = repository.units(id).stream().filter(u -> u.id() == unitId).findFirst().orElseThrow();
         UnitResult result = unitResult(s.row(), standard, unit);
         Map<String, ItemResult> results = repository.results(id, unitId);
+        boolean canRecord = isManager(user, s.row().inspectingUnitId()) && "UNDER_WAY".equals(s.row().status());
         Map<String, List<ItemLine>> byCategory = new LinkedHashMap<>();
         for (Category c : standard.categories()) {
             byCategory.put(c.id(), standard.itemsOf(c.id()).stream()
                     .map(i -> new ItemLine(i, results.get(i.id()))).toList());
         }
-        boolean canRecord = isManager(user, s.row().inspectingUnitId()) && "UNDER_WAY".equals(s.row().status());
-        return new UnitScoring(summary(s.row()), result, standard, byCategory, canRecord);
+        return new UnitScoring(summary(s.row()), result, standard, byCategory, canRecord,
+                canRecord ? repository.unitPeople(unitId) : List.of());
     }
 
     UnitResult unitResult(InspectionRow row, Standard standard, UnitRow u) {
-        Results results = new Results(repository.results(row.id(), u.id()), Map.of(), Set.of());
+        Results results = repository.scored(row.id(), u.id());
         Evaluation evaluation = Scoring.evaluate(standard, results);
         Map<String, BigDecimal> categories = new LinkedHashMap<>();
         CategoryScoring.byCategory(standard, results).forEach((k, v) -> categories.put(k, v.orElse(null)));
         List<FindingView> findings = repository.findings(row.id(), Set.of(u.id())).stream()
                 .map(InspectionService::view).toList();
-        return new UnitResult(u.id(), u.name(), evaluation, categories, results.items().size(), findings);
+        return new UnitResult(u.id(), u.name(), evaluation, categories, results.items().size(), results.deductions(),
+                results.vetoes(), findings);
     }
 
     static FindingView view(FindingRow f) {
         return new FindingView(f.id(), f.unitId(), f.unitName(), f.itemId(), f.problem(), f.severity(), f.deadline(),
-                f.createdAt(), f.createdBy(), f.rectificationId(), f.rectificationStatus());
+                f.createdAt(), f.createdBy(), f.rectificationId(), f.rectificationStatus(), f.ownerId(), f.ownerName());
     }
 
     // ================================================================== for the report and the comparison
 
-    /** A concluded inspection for its summary report: the superior side only. */
-    record ForReport(InspectionRow row, Standard standard, List<UnitResult> units) {
+    /**
+     * A concluded inspection for its summary report: the superior side only; {@code canManage}: the reader runs
+     * it.
+     */
+    record ForReport(InspectionRow row, Standard standard, List<UnitResult> units, boolean canManage) {
     }
 
     ForReport forReport(long id) {
@@ -401,7 +453,56 @@ public class InspectionService {
         }
         Standard standard = standard(s.row().standardId()).orElseThrow();
         return new ForReport(s.row(), standard, repository.units(id).stream()
-                .map(u -> unitResult(s.row(), standard, u)).toList());
+                .map(u -> unitResult(s.row(), standard, u)).toList(), isManager(user, s.row().inspectingUnitId()));
+    }
+
+    /**
+     * Keeps the summary report's marking and next steps on a concluded inspection, for its next download on the
+     * page or by the API; audited {@code inspection.report.texts} when they change.
+     *
+     * @return whether they changed
+     * @throws ValidationException naming marking or nextSteps when too long
+     */
+    @Transactional
+    public boolean saveReportTexts(long id, String marking, String nextSteps) {
+        Managed m = managed(id);
+        String mark = reportMarking(marking);
+        String next = reportNextSteps(nextSteps);
+        if (m.inspection().status() != Inspection.Status.CONCLUDED) {
+            throw new DomainException("inspection.reportNotConcluded",
+                    "The summary is written once the inspection is concluded.");
+        }
+        String markBefore = m.row().reportMarking();
+        String nextBefore = m.row().reportNextSteps();
+        if (mark.equals(markBefore) && next.equals(nextBefore)) {
+            return false;
+        }
+        repository.storeReportTexts(id, mark, next);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("marking", markBefore == null ? "" : markBefore);
+        before.put("nextSteps", nextBefore == null ? "" : nextBefore);
+        audit.record("inspection.report.texts", "inspection", id, before, Map.of("marking", mark, "nextSteps", next));
+        return true;
+    }
+
+    /** The summary report's marking as kept: stripped, at most {@value InspectionReports#MAX_MARKING} characters. */
+    static String reportMarking(String marking) {
+        String mark = marking == null ? "" : marking.strip();
+        if (mark.length() > InspectionReports.MAX_MARKING) {
+            throw ValidationException.of("marking", "inspection.report.markingTooLong", "At most 40 characters.",
+                    InspectionReports.MAX_MARKING);
+        }
+        return mark;
+    }
+
+    /** The summary report's next steps as kept: stripped, at most {@value InspectionReports#MAX_NEXT_STEPS}. */
+    static String reportNextSteps(String nextSteps) {
+        String next = nextSteps == null ? "" : nextSteps.strip().replace("\r\n", "\n");
+        if (next.length() > InspectionReports.MAX_NEXT_STEPS) {
+            throw ValidationException.of("nextSteps", "inspection.textTooLong", "At most 4000 characters.",
+                    InspectionReports.MAX_NEXT_STEPS);
+        }
+        return next;
     }
 
     Optional<Standard> standard(long standardId) {

@@ -104,7 +104,12 @@ class AssessmentReportBrowserTest extends BrowserTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", education);
         BrowserTestSupport.type(browser, "text-EDUCATION", edited);
         BrowserTestSupport.type(browser, "report-marking", "秘密★10年");
+        // the report is dated the day the officer chooses, not the day of the download
+        int year = java.time.LocalDate.now().getYear();
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("report-date")),
+                year + "-12-28");
         clickAndWait(By.id("report-save"));
+        assertThat(browser.findElement(By.id("report-date")).getAttribute("value")).isEqualTo(year + "-12-28");
         assertThat(browser.findElement(By.id("report-marking")).getAttribute("value")).isEqualTo("秘密★10年");
         assertThat(browser.findElement(By.id("state-EDUCATION")).getText()).isNotBlank();
         assertThat(browser.findElement(By.id("text-EDUCATION")).getAttribute("value")).isEqualTo(edited);
@@ -136,7 +141,8 @@ class AssessmentReportBrowserTest extends BrowserTest {
         assertThat(pdf.getName()).isEqualTo(unitName + "-" + java.time.LocalDate.now().getYear() + "年度保密自查报告.pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replace("\n", "").replace(" ", "");
-            assertThat(text).startsWith("秘密★10年").contains(edited).contains(unitName).contains("得分93.8分");
+            assertThat(text).startsWith("秘密★10年").contains(edited).contains(unitName).contains("得分93.8分")
+                    .contains(year + "年12月28日");
         }
     }
 

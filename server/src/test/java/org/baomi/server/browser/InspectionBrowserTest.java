@@ -38,6 +38,7 @@ class InspectionBrowserTest extends BrowserTest {
         long unitB = fixtures.unit(Fixtures.unique("市教育局"), superior);
         var chief = fixtures.account(superior, Role.SECRECY_OFFICER);
         var officerA = fixtures.account(unitA, Role.SECRECY_OFFICER);
+        var clerkA = fixtures.account(unitA, Role.CLEARED_PERSON);
         String code = "insp" + System.nanoTime();
         Path file = Files.createTempFile("standard", ".yaml");
         Files.writeString(file, AssessmentTestStandard.yaml(code), StandardCharsets.UTF_8);
@@ -70,10 +71,30 @@ class InspectionBrowserTest extends BrowserTest {
         clickAndWait(By.id("f-B1-NOT_APPLICABLE"));
         clickAndWait(By.id("f-B2-COMPLIANT"));
         assertThat(browser.findElement(By.id("score-value")).getText()).isEqualTo("93.8");
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("符合");
+        // A classified computer found on the Internet: the veto turns the grade whatever the points.
+        clickAndWait(By.id("veto-V1"));
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("不符合");
+        assertThat(browser.findElement(By.id("vetoed")).getText()).contains("V1");
+        assertThat(browser.findElement(By.id("score-value")).getText()).isEqualTo("93.8");
+        browser.executeScript("window.scrollTo(0, 0)");
+        BrowserTestSupport.screenshot(browser, "inspection-unit-veto");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("marks")));
+        browser.executeScript("document.getElementById('score').scrollIntoView()");
+        BrowserTestSupport.screenshot(browser, "inspection-unit-veto-phone");
+        assertThat(browser.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1")).isEqualTo(false);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.navigate().refresh();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("finding-owner")));
         new Select(browser.findElement(By.id("finding-item"))).selectByValue("A2");
         browser.findElement(By.id("finding-problem")).sendKeys("保密员由办公室文秘兼任，未专职配备");
         new Select(browser.findElement(By.id("finding-severity"))).selectByValue("MAJOR");
+        new Select(browser.findElement(By.id("finding-owner"))).selectByValue(Long.toString(clerkA.id()));
         clickAndWait(By.id("add-finding-submit"));
+        assertThat(browser.findElement(By.cssSelector("[id^=owner-of-]")).getText()).contains(clerkA.username());
         assertThat(browser.findElement(By.id("findings")).isDisplayed()).isTrue();
         browser.executeScript("window.scrollTo(0, 0)");
         BrowserTestSupport.screenshot(browser, "inspection-unit");
@@ -83,11 +104,25 @@ class InspectionBrowserTest extends BrowserTest {
         clickConfirmed(By.id("conclude"));
         assertThat(browser.findElement(By.id("inspection-status")).getText()).isEqualTo("已结束");
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id^=rectification-of-]")));
+        assertThat(browser.findElement(By.id("vetoed-" + unitA)).isDisplayed()).isTrue();
         BrowserTestSupport.screenshot(browser, "inspection-concluded");
+        // The summary's next steps are kept on the inspection and there on the next visit.
+        WebElement next = browser.findElement(By.id("nextSteps"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", next);
+        next.clear();
+        next.sendKeys("请发改委于十二月底前报送涉密计算机违规联网整改报告。");
+        BrowserTestSupport.type(browser, "marking", "内部");
+        clickAndWait(By.id("save-report-texts"));
+        browser.get(inspection);
+        assertThat(browser.findElement(By.id("nextSteps")).getAttribute("value")).startsWith("请发改委于十二月底前");
+        assertThat(browser.findElement(By.id("marking")).getAttribute("value")).isEqualTo("内部");
+        browser.executeScript("document.getElementById('summary').scrollIntoView()");
+        BrowserTestSupport.screenshot(browser, "inspection-summary-kept");
 
         browser.get(url("/inspections/comparison?standard=" + code));
         assertThat(browser.findElements(By.cssSelector("#compare-chart .series"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#compare-table td.score")).getText()).isEqualTo("93.8");
+        assertThat(browser.findElement(By.cssSelector("#compare-table td.grade")).getText()).contains("不符合");
         BrowserTestSupport.screenshot(browser, "inspection-comparison-desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();

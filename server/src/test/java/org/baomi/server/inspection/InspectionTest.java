@@ -404,4 +404,188 @@ abstract class InspectionTest {
                 .andExpect(jsonPath("$.errors[0].field").value("marking"));
         assertThat(fixtures.auditCount("inspection.report")).isGreaterThanOrEqualTo(2);
     }
+
+    ResultActions mark(TestAccount who, long id, long unit, String path) throws Exception {
+        return mvc.perform(put("/api/v1/inspections/" + id + "/units/" + unit + "/" + path).with(csrf())
+                .with(fixtures.as(who)));
+    }
+
+    String unitJson(long id, long unit) {
+        return "$.units[?(@.unitId == " + unit + ")].";
+    }
+
+    @Test
+    void aVetoFoundMakesTheUnitNonCompliantInItsResultsTheSummaryAndTheComparison() throws Exception {
+        long id = planned("ROUTINE", unitA, unitB);
+        mark(inspector, id, unitA, "vetoes/V1?triggered=true").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("inspection.notUnderWay"));
+        start(inspector, id).andExpect(status().isOk());
+        scoreA(id);
+        scoreB(id);
+        long audited = fixtures.auditCount("inspection.deduction");
+        // 93.8 less D1 three times (2 each, capped at 5): 88.8, basically compliant.
+        mark(inspector, id, unitA, "deductions/D1?occurrences=3").andExpect(status().isOk())
+                .andExpect(jsonPath(unitJson(id, unitA) + "score").value(hasItem(88.8)))
+                .andExpect(jsonPath(unitJson(id, unitA) + "grade").value(hasItem("BASICALLY_COMPLIANT")))
+                .andExpect(jsonPath(unitJson(id, unitA) + "deductions.D1").value(hasItem(3)));
+        assertThat(fixtures.auditCount("inspection.deduction")).isEqualTo(audited + 1);
+        // A classified computer on the Internet: the veto makes unit A non-compliant whatever its points.
+        mark(inspector, id, unitA, "vetoes/V1?triggered=true").andExpect(status().isOk())
+                .andExpect(jsonPath(unitJson(id, unitA) + "score").value(hasItem(88.8)))
+                .andExpect(jsonPath(unitJson(id, unitA) + "grade").value(hasItem("NON_COMPLIANT")))
+                .andExpect(jsonPath(unitJson(id, unitA) + "vetoed").value(hasItem(true)))
+                .andExpect(jsonPath(unitJson(id, unitB) + "vetoed").value(hasItem(false)));
+        // Refusals change nothing: unknown entries, bad counts, the inspected unit, others, units not inspected.
+        long vetoes = fixtures.auditCount("inspection.veto");
+        mark(inspector, id, unitA, "vetoes/V9?triggered=true").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("assessment.unknownItem"));
+        mark(inspector, id, unitA, "deductions/D1?occurrences=-1").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("assessment.occurrencesInvalid"));
+        mark(officerA, id, unitA, "vetoes/V1?triggered=false").andExpect(status().isForbidden());
+        mark(superiorCleared, id, unitA, "vetoes/V1?triggered=false").andExpect(status().isForbidden());
+        mark(outsiderOfficer, id, unitA, "vetoes/V1?triggered=false").andExpect(status().isNotFound());
+        mark(inspector, id, outsider, "vetoes/V1?triggered=true").andExpect(status().isNotFound());
+        assertThat(fixtures.auditCount("inspection.veto")).isEqualTo(vetoes);
+        // The page: unit B's veto marked and cleared again through the buttons' forms.
+        mvc.perform(post("/inspections/" + id + "/units/" + unitB + "/vetoes/V1").param("triggered", "true")
+                .with(csrf()).with(fixtures.as(inspector))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/inspections/" + id).with(fixtures.as(inspector)))
+                .andExpect(jsonPath(unitJson(id, unitB) + "grade").value(hasItem("NON_COMPLIANT")));
+        mvc.perform(post("/inspections/" + id + "/units/" + unitB + "/vetoes/V1").param("triggered", "false")
+                .with(csrf()).with(fixtures.as(inspector))).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/inspections/" + id + "/units/" + unitB + "/deductions/D1").param("occurrences", "1")
+                .with(csrf()).with(fixtures.as(inspector))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/inspections/" + id).with(fixtures.as(inspector)))
+                .andExpect(jsonPath(unitJson(id, unitB) + "grade").value(hasItem("NON_COMPLIANT")))
+                .andExpect(jsonPath(unitJson(id, unitB) + "score").value(hasItem(63.0)))
+                .andExpect(jsonPath(unitJson(id, unitB) + "vetoed").value(hasItem(false)));
+        String page = mvc.perform(get("/inspections/" + id + "/units/" + unitA).with(fixtures.as(inspector)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"vetoed\"").contains("id=\"veto-V1\"").contains("id=\"occ-D1\"");
+        // The inspected unit reads its veto but has no buttons.
+        String own = mvc.perform(get("/inspections/" + id + "/units/" + unitA).with(fixtures.as(officerA)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("id=\"veto-found-V1\"").doesNotContain("id=\"veto-V1\"");
+        conclude(inspector, id, "甲单位发现涉密计算机连接互联网。").andExpect(status().isOk());
+        mark(inspector, id, unitA, "vetoes/V1?triggered=false").andExpect(status().isConflict());
+
+        mvc.perform(get("/api/v1/inspections/comparison?standard=" + code + "&from=" + today().getYear() + "&to="
+                + today().getYear()).with(fixtures.as(inspector))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[?(@.unitId == " + unitA + ")].grade").value(contains("NON_COMPLIANT")))
+                .andExpect(jsonPath("$.rows[?(@.unitId == " + unitA + ")].score").value(contains(88.8)))
+                .andExpect(jsonPath("$.rows[?(@.unitId == " + unitA + ")].vetoes[0]").value(contains("V1")))
+                .andExpect(jsonPath("$.rows[?(@.unitId == " + unitB + ")].grade").value(contains("NON_COMPLIANT")));
+        String comparison = mvc.perform(get("/inspections/comparison?standard=" + code).with(fixtures.as(inspector)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(comparison).contains("data-grade=\"NON_COMPLIANT\"").contains("一票否决");
+        byte[] docx = mvc.perform(post("/api/v1/inspections/" + id + "/summary").with(csrf())
+                        .with(fixtures.as(inspector)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"format\":\"DOCX\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            String all = text.getText();
+            // The veto column says yes for unit A only; the problems name the veto.
+            assertThat(all).contains(nameA + "：触发一票否决 V1 涉密计算机连接互联网").contains("88.8");
+            assertThat(all.split("是", -1).length - 1).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFindingMayNameItsRectificationsOwnerFromThePeopleOfTheUnit() throws Exception {
+        TestAccount clerk = fixtures.account(unitA, Role.CLEARED_PERSON);
+        long id = planned("ROUTINE", unitA, unitB);
+        start(inspector, id).andExpect(status().isOk());
+        String page = mvc.perform(get("/inspections/" + id + "/units/" + unitA).with(fixtures.as(inspector)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"finding-owner\"").contains("value=\"" + clerk.id() + "\"")
+                .doesNotContain("value=\"" + officerB.id() + "\"");
+        long added = fixtures.auditCount("inspection.finding.add");
+        owned(id, unitA, officerB.id()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+        owned(id, unitA, inspector.id()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+        assertThat(fixtures.auditCount("inspection.finding.add")).isEqualTo(added);
+        String json = owned(id, unitA, clerk.id()).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        long named = Long.parseLong(json.replaceAll("[^0-9]", ""));
+        addFinding(inspector, id, unitA, null, "未命名责任人的问题").andExpect(status().isCreated());
+        mvc.perform(post("/inspections/" + id + "/units/" + unitB + "/findings").with(csrf())
+                .with(fixtures.as(inspector)).param("problem", "页面上命名责任人").param("severity", "MINOR")
+                .param("deadline", today().plusDays(10).toString()).param("ownerId", Long.toString(officerB.id())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/inspections/" + id).with(fixtures.as(inspector)))
+                .andExpect(jsonPath(unitJson(id, unitA) + "findings[?(@.id == " + named + ")].ownerId")
+                        .value(hasItem((int) clerk.id())))
+                .andExpect(jsonPath(unitJson(id, unitB) + "findings[0].ownerId").value(hasItem((int) officerB.id())));
+        conclude(inspector, id, "按期整改。").andExpect(status().isOk());
+        mvc.perform(get("/api/v1/rectifications").with(fixtures.as(officerA))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.inspectionId == " + id + ")].ownerId")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder((int) clerk.id(), (int) officerA.id())));
+        mvc.perform(get("/api/v1/rectifications").with(fixtures.as(officerB))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.inspectionId == " + id + ")].ownerId").value(contains((int) officerB.id())));
+    }
+
+    ResultActions owned(long id, long unit, long ownerId) throws Exception {
+        return mvc.perform(post("/api/v1/inspections/" + id + "/units/" + unit + "/findings").with(csrf())
+                .with(fixtures.as(inspector)).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"problem":"保密员为兼职","severity":"MAJOR","deadline":"%s","ownerId":%d}"""
+                        .formatted(today().plusDays(30), ownerId)));
+    }
+
+    @Test
+    void theSummaryKeepsItsNextStepsAndMarkingForTheNextDownload() throws Exception {
+        long id = concluded();
+        String page = mvc.perform(get("/inspections/" + id).with(fixtures.as(inspector))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("请各单位对照检查发现的问题");
+        mvc.perform(post("/inspections/" + id + "/summary").with(csrf()).with(fixtures.as(inspector))
+                .param("format", "DOCX").param("marking", "内部").param("nextSteps", "请乙单位十二月底前报送整改报告。"))
+                .andExpect(status().isOk());
+        assertThat(fixtures.auditCount("inspection.report.texts")).isGreaterThanOrEqualTo(1);
+        page = mvc.perform(get("/inspections/" + id).with(fixtures.as(inspector))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(">请乙单位十二月底前报送整改报告。</textarea>").contains("value=\"内部\"");
+        // The API download without them uses the kept ones.
+        byte[] docx = mvc.perform(post("/api/v1/inspections/" + id + "/summary").with(csrf())
+                        .with(fixtures.as(inspector)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"format\":\"DOCX\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("请乙单位十二月底前报送整改报告。").contains("内部");
+        }
+        // A reader of the inspecting side downloads with his own texts; they are not kept.
+        long kept = fixtures.auditCount("inspection.report.texts");
+        mvc.perform(post("/api/v1/inspections/" + id + "/summary").with(csrf()).with(fixtures.as(superiorCleared))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"format\":\"PDF\",\"nextSteps\":\"另一段\"}"))
+                .andExpect(status().isOk());
+        assertThat(fixtures.auditCount("inspection.report.texts")).isEqualTo(kept);
+        // Saved without downloading; refusals.
+        String body = "{\"marking\":\"秘密★1年\",\"nextSteps\":\"年底前复查。\"}";
+        mvc.perform(put("/api/v1/inspections/" + id + "/summary/texts").with(csrf()).with(fixtures.as(superiorCleared))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/inspections/" + id + "/summary/texts").with(csrf()).with(fixtures.as(officerA))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/inspections/" + id + "/summary/texts").with(csrf()).with(fixtures.as(outsiderOfficer))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(put("/api/v1/inspections/" + id + "/summary/texts").with(csrf()).with(fixtures.as(inspector))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"marking\":\"" + "密".repeat(41) + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("marking"));
+        assertThat(fixtures.auditCount("inspection.report.texts")).isEqualTo(kept);
+        mvc.perform(put("/api/v1/inspections/" + id + "/summary/texts").with(csrf()).with(fixtures.as(inspector))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.reportMarking").value("秘密★1年"))
+                .andExpect(jsonPath("$.reportNextSteps").value("年底前复查。"));
+        mvc.perform(post("/inspections/" + id + "/summary/texts").with(csrf()).with(fixtures.as(inspector))
+                .param("marking", "内部").param("nextSteps", "页面保存。")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/inspections/" + id).with(fixtures.as(inspector)))
+                .andExpect(jsonPath("$.reportNextSteps").value("页面保存。"));
+        // The inspected unit does not see them.
+        mvc.perform(get("/api/v1/inspections/" + id).with(fixtures.as(officerA)))
+                .andExpect(jsonPath("$.reportNextSteps").doesNotExist());
+        long planned = planned("ROUTINE", unitA);
+        mvc.perform(put("/api/v1/inspections/" + planned + "/summary/texts").with(csrf()).with(fixtures.as(inspector))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isConflict());
+    }
 }

@@ -2,21 +2,26 @@ package org.baomi.server.assessment.report;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.baomi.server.report.SelfInspectionReportData.Part;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The versions of an assessment's report draft and the officer's texts of its parts (V41). */
+/** The versions of an assessment's report draft and the officer's texts of its parts (V41, V59). */
 @Repository
 class ReportDraftRepository {
 
-    /** One save of the draft: what was done, the language and marking it left, who and when. */
-    record VersionRow(long assessmentId, int version, String action, String language, String marking, long byId,
-            String byName, Instant at) {
+    /**
+     * One save of the draft: what was done, the language, marking and report date (null: the download day) it
+     * left, who and when.
+     */
+    record VersionRow(long assessmentId, int version, String action, String language, String marking,
+            LocalDate reportDate, long byId, String byName, Instant at) {
     }
 
     private final JdbcClient jdbc;
@@ -32,12 +37,12 @@ class ReportDraftRepository {
     /** Newest first. */
     List<VersionRow> versions(long assessmentId) {
         return jdbc.sql("""
-                select assessment_id, version, action, language, marking, by_id, by_name, at
+                select assessment_id, version, action, language, marking, report_date, by_id, by_name, at
                   from assessment_report_version where assessment_id = :a order by version desc""")
                 .param("a", assessmentId)
                 .query((rs, i) -> new VersionRow(rs.getLong("assessment_id"), rs.getInt("version"), rs.getString("action"),
-                        rs.getString("language"), rs.getString("marking"), rs.getLong("by_id"), rs.getString("by_name"),
-                        rs.getTimestamp("at").toInstant()))
+                        rs.getString("language"), rs.getString("marking"), rs.getObject("report_date", LocalDate.class),
+                        rs.getLong("by_id"), rs.getString("by_name"), rs.getTimestamp("at").toInstant()))
                 .list();
     }
 
@@ -64,14 +69,19 @@ class ReportDraftRepository {
         return texts;
     }
 
-    /** Stores version {@code row} and the parts it changed (a null text: the part follows the generated text). */
+    /**
+     * Stores version {@code row} and the parts it changed (a null text: the part follows the generated text).
+     *
+     * @throws DuplicateKeyException when another save took the version number first
+     */
     void insert(VersionRow row, Map<Part, String> changed) {
         jdbc.sql("""
-                insert into assessment_report_version (assessment_id, version, action, language, marking, by_id, by_name, at)
-                values (:a, :v, :action, :l, :m, :by, :name, :at)""")
+                insert into assessment_report_version (assessment_id, version, action, language, marking, report_date,
+                    by_id, by_name, at)
+                values (:a, :v, :action, :l, :m, :date, :by, :name, :at)""")
                 .param("a", row.assessmentId()).param("v", row.version()).param("action", row.action())
-                .param("l", row.language()).param("m", row.marking()).param("by", row.byId())
-                .param("name", row.byName()).param("at", Timestamp.from(row.at())).update();
+                .param("l", row.language()).param("m", row.marking()).param("date", row.reportDate())
+                .param("by", row.byId()).param("name", row.byName()).param("at", Timestamp.from(row.at())).update();
         changed.forEach((part, body) -> jdbc.sql("""
                 insert into assessment_report_text (assessment_id, language, part, version, body)
                 values (:a, :l, :p, :v, :b)""")

@@ -35,6 +35,8 @@ import org.baomi.server.report.SelfInspectionReportData;
 import org.baomi.server.report.SelfInspectionReportData.Part;
 import org.baomi.server.security.BaomiUser;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -44,7 +46,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The self-inspection report of a unit's assessment (ADR 0050): a draft whose parts are generated from the
  * assessment and the unit's ledgers for the year, edited by the officer part by part (every save a version,
  * audited {@code assess.report.edit}), and exported as .docx or .pdf in Chinese or English with the report's
- * own marking (audited {@code assess.report.download}).
+ * own marking and date (audited {@code assess.report.download}). The date is the officer's, saved with the draft,
+ * else the day of the download (ADR 0059). A save made on a version of the draft that is no longer the latest is
+ * refused ({@code reportdraft.conflict}), as is one that loses the race for the next version number.
  *
  * <p>Who may: whoever may see the assessment reads the draft and downloads the report; whoever may write the
  * assessment (its unit's secrecy officer, ADR 0046) edits the draft, also once it is approved and locked.
@@ -121,16 +125,19 @@ public class ReportDraftService {
     }
 
     /** A save of the draft. */
-    public record Version(int version, String action, String language, String marking, String byName, Instant at) {
+    public record Version(int version, String action, String language, String marking, LocalDate reportDate,
+            String byName, Instant at) {
     }
 
     /**
-     * The draft as the editor shows it: the assessment, the report's language and marking, its parts in order,
-     * the versions newest first; {@code scored}: the report can be exported; {@code canEdit}: the reader may edit.
+     * The draft as the editor shows it: the assessment, the report's language and marking, the date the officer
+     * set ({@code reportDate}, null: the download day) and the date a download now prints ({@code date}), its parts
+     * in order, the latest version (0: none) and the versions newest first; {@code scored}: the report can be
+     * exported; {@code canEdit}: the reader may edit.
      */
-    public record Draft(AssessmentSummary assessment, String language, String marking, boolean scored,
-            BigDecimal score, ReportGrade grade, String title, List<DraftPart> parts, List<Version> versions,
-            boolean canEdit) {
+    public record Draft(AssessmentSummary assessment, String language, String marking, LocalDate reportDate,
+            LocalDate date, boolean scored, BigDecimal score, ReportGrade grade, String title, List<DraftPart> parts,
+            int version, List<Version> versions, boolean canEdit) {
     }
 
     /** An exported report. */
@@ -145,7 +152,8 @@ public class ReportDraftService {
         Optional<VersionRow> latest = repository.latest(id);
         String lang = language == null || language.isBlank() ? latest.map(VersionRow::language).orElse("zh")
                 : language(language);
-        Composed c = compose(source, lang, latest.map(VersionRow::marking));
+        Optional<LocalDate> reportDate = latest.map(VersionRow::reportDate);
+        Composed c = compose(source, lang, latest.map(VersionRow::marking), reportDate);
         audit.recordView("assessment_report", id);
         List<DraftPart> parts = new ArrayList<>();
         for (Part part : Part.values()) {
@@ -157,27 +165,39 @@ public class ReportDraftService {
                     c.officer().containsKey(part), section.blocks().subList(own, section.blocks().size())));
         }
         List<Version> versions = repository.versions(id).stream().map(v -> new Version(v.version(), v.action(),
-                v.language(), v.marking(), v.byName(), v.at())).toList();
+                v.language(), v.marking(), v.reportDate(), v.byName(), v.at())).toList();
         Evaluation.Scored scored = source.evaluation() instanceof Evaluation.Scored s ? s : null;
-        return new Draft(source.summary(), lang, latest.map(VersionRow::marking).orElse(null), scored != null,
-                scored == null ? null : scored.score(), scored == null ? null : ReportContent.grade(scored.grade()),
-                c.document().title(), parts, versions, source.canWrite());
+        return new Draft(source.summary(), lang, latest.map(VersionRow::marking).orElse(null), reportDate.orElse(null),
+                c.document().date(), scored != null, scored == null ? null : scored.score(),
+                scored == null ? null : ReportContent.grade(scored.grade()), c.document().title(), parts,
+                latest.map(VersionRow::version).orElse(0), versions, source.canWrite());
     }
 
     /**
      * Saves the officer's texts of the parts given, in {@code language} (null: the draft's), which becomes the
-     * draft's, with the report's marking (blank: none). A text left blank or equal to the generated one follows the
-     * generated text. Nothing changed, nothing is stored.
+     * draft's, with the report's marking (blank: none) and date (null: the day of each download). A text left blank
+     * or equal to the generated one follows the generated text. Nothing changed, nothing is stored.
      *
-     * @throws ValidationException naming the field: language, marking, or the part whose text is too long
+     * @param expectedVersion the version of the draft the texts were written on (null: do not check)
+     * @throws ValidationException naming the field: language, marking, reportDate, or the part whose text is too long
+     * @throws DomainException {@code reportdraft.conflict} when someone saved the draft meanwhile
      */
     @Transactional
-    public void save(long id, String language, String marking, Map<Part, String> texts) {
+    public void save(long id, String language, String marking, LocalDate reportDate, Map<Part, String> texts,
+            Integer expectedVersion) {
         BaomiUser user = current(Permission.APPROVAL_REQUEST);
         ReportSource source = writable(id, user);
         Optional<VersionRow> latest = repository.latest(id);
         String lang = language == null ? latest.map(VersionRow::language).orElse("zh") : language(language);
         String mark = marking(marking);
+        if (reportDate != null && reportDate.getYear() < source.assessment().year()) {
+            throw ValidationException.of("reportDate", "reportdraft.date.beforePeriod",
+                    "The report is dated in " + source.assessment().year() + " or later.",
+                    source.assessment().year());
+        }
+        if (expectedVersion != null && expectedVersion != latest.map(VersionRow::version).orElse(0)) {
+            throw conflict();
+        }
         texts.forEach((part, text) -> {
             if (text != null && text.length() > MAX_TEXT) {
                 throw ValidationException.of("parts." + part.name(), "reportdraft.text.tooLong",
@@ -185,7 +205,7 @@ public class ReportDraftService {
             }
         });
         Map<Part, String> stored = repository.texts(id, lang);
-        Composed c = compose(source, lang, Optional.ofNullable(mark));
+        Composed c = compose(source, lang, Optional.ofNullable(mark), Optional.ofNullable(reportDate));
         Map<Part, String> changed = new EnumMap<>(Part.class);
         texts.forEach((part, text) -> {
             String normalized = normalize(text);
@@ -196,11 +216,12 @@ public class ReportDraftService {
             }
         });
         boolean same = latest.isPresent() && latest.get().language().equals(lang)
-                && Objects.equals(latest.get().marking(), mark);
-        if (changed.isEmpty() && (same || latest.isEmpty() && lang.equals("zh") && mark == null)) {
+                && Objects.equals(latest.get().marking(), mark) && Objects.equals(latest.get().reportDate(), reportDate);
+        if (changed.isEmpty()
+                && (same || latest.isEmpty() && lang.equals("zh") && mark == null && reportDate == null)) {
             return;
         }
-        store(id, user, "EDIT", lang, mark, changed, latest);
+        store(id, user, "EDIT", lang, mark, reportDate, changed, latest);
     }
 
     /** Makes {@code language} the draft's: the editor shows and the report prints the texts in it. */
@@ -213,7 +234,8 @@ public class ReportDraftService {
         if (latest.map(VersionRow::language).orElse("zh").equals(lang)) {
             return;
         }
-        store(id, user, "LANGUAGE", lang, latest.map(VersionRow::marking).orElse(null), Map.of(), latest);
+        store(id, user, "LANGUAGE", lang, latest.map(VersionRow::marking).orElse(null),
+                latest.map(VersionRow::reportDate).orElse(null), Map.of(), latest);
     }
 
     /** Resets one part, in the draft's language, to the text generated from the assessment and the ledgers. */
@@ -228,7 +250,8 @@ public class ReportDraftService {
         }
         Map<Part, String> reset = new EnumMap<>(Part.class);
         reset.put(part, null);
-        store(id, user, "REGENERATE", lang, latest.map(VersionRow::marking).orElse(null), reset, latest);
+        store(id, user, "REGENERATE", lang, latest.map(VersionRow::marking).orElse(null),
+                latest.map(VersionRow::reportDate).orElse(null), reset, latest);
     }
 
     /**
@@ -249,12 +272,13 @@ public class ReportDraftService {
                     "The report is written once every item has a result and something applies.");
         }
         Optional<String> marking = latest.map(VersionRow::marking);
-        Composed c = compose(source, lang, marking);
+        Composed c = compose(source, lang, marking, latest.map(VersionRow::reportDate));
         byte[] content = format == Format.PDF ? pdf.render(c.document()) : docx.render(c.document());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("format", format.extension());
         after.put("language", lang);
         after.put("marking", marking.orElse(""));
+        after.put("date", c.document().date().toString());
         after.put("version", latest.map(VersionRow::version).orElse(0));
         audit.record("assess.report.download", "self_assessment", id, null, after);
         String name = new ReportContent(messages, locale(lang)).get("reportdraft.file", source.summary().unitName(),
@@ -270,7 +294,8 @@ public class ReportDraftService {
             Map<Part, String> effective, boolean scored) {
     }
 
-    private Composed compose(ReportSource source, String lang, Optional<String> marking) {
+    private Composed compose(ReportSource source, String lang, Optional<String> marking,
+            Optional<LocalDate> reportDate) {
         Locale locale = locale(lang);
         ReportContent content = new ReportContent(messages, locale);
         var a = source.assessment();
@@ -281,7 +306,8 @@ public class ReportDraftService {
         var rectifications = ReportContent.rectifications(a, source.rectifications());
         List<String> problems = content.problems(a);
         SelfInspectionReportData base = new SelfInspectionReportData(source.summary().unitName(),
-                content.get("reportdraft.period", a.year()), LocalDate.now(clock.withZone(ZONE)), locale, marking,
+                content.get("reportdraft.period", a.year()),
+                reportDate.orElseGet(() -> LocalDate.now(clock.withZone(ZONE))), locale, marking,
                 scored == null ? BigDecimal.ZERO : scored.score(),
                 scored == null ? ReportGrade.NON_COMPLIANT : ReportContent.grade(scored.grade()),
                 scored != null && scored.vetoed(), content.categories(a), figures, problems, rectifications, Map.of());
@@ -307,20 +333,28 @@ public class ReportDraftService {
         return new Composed(builder.build(data), generated, officer, effective, scored != null);
     }
 
-    private void store(long id, BaomiUser user, String action, String lang, String mark, Map<Part, String> changed,
-            Optional<VersionRow> latest) {
+    private void store(long id, BaomiUser user, String action, String lang, String mark, LocalDate reportDate,
+            Map<Part, String> changed, Optional<VersionRow> latest) {
         int version = latest.map(VersionRow::version).orElse(0) + 1;
-        repository.insert(new VersionRow(id, version, action, lang, mark, user.accountId(), user.displayName(),
-                clock.instant()), changed);
+        try {
+            repository.insert(new VersionRow(id, version, action, lang, mark, reportDate, user.accountId(),
+                    user.displayName(), clock.instant()), changed);
+        } catch (DuplicateKeyException | TransientDataAccessException e) {
+            // Another save of the same draft took this version number a moment ago (or still holds it, uncommitted,
+            // past the lock timeout).
+            throw conflict();
+        }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("version", latest.map(VersionRow::version).orElse(0));
         before.put("language", latest.map(VersionRow::language).orElse(""));
         before.put("marking", latest.map(VersionRow::marking).orElse(""));
+        before.put("reportDate", latest.map(VersionRow::reportDate).map(LocalDate::toString).orElse(""));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("version", version);
         after.put("action", action);
         after.put("language", lang);
         after.put("marking", mark == null ? "" : mark);
+        after.put("reportDate", reportDate == null ? "" : reportDate.toString());
         Map<String, String> parts = new LinkedHashMap<>();
         changed.forEach((part, text) -> parts.put(part.name(), text == null ? "(generated)" : text));
         after.put("parts", parts);
@@ -328,6 +362,11 @@ public class ReportDraftService {
     }
 
     // ------------------------------------------------------------------ checks
+
+    private static DomainException conflict() {
+        return new DomainException("reportdraft.conflict",
+                "Someone saved this draft meanwhile; reload it to see their changes, then edit again.");
+    }
 
     /** The assessment for a reader who may see it; unit assessments only, as the report is the unit's. */
     private ReportSource unitSource(long id) {

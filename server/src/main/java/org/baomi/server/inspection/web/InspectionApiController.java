@@ -51,7 +51,11 @@ class InspectionApiController {
     record ResultRequest(Finding finding, BigDecimal points, String note) {
     }
 
-    record FindingRequest(String itemId, String problem, FindingSeverity severity, LocalDate deadline) {
+    /** {@code ownerId}: the account of an active person of the unit who owns the rectification (null: default). */
+    record FindingRequest(String itemId, String problem, FindingSeverity severity, LocalDate deadline, Long ownerId) {
+    }
+
+    record ReportTextsRequest(String marking, String nextSteps) {
     }
 
     record ConclusionRequest(String conclusion) {
@@ -113,14 +117,36 @@ class InspectionApiController {
         return json(inspections.get(id));
     }
 
+    @PutMapping("/api/v1/inspections/{id}/units/{unitId}/deductions/{deductionId}")
+    @Requires(Permission.INSPECTION_MANAGE)
+    @Operation(summary = "Record how often an aggravated deduction of the standard was found at one inspected unit "
+            + "(0 clears it) while the inspection is under way")
+    Map<String, Object> deduction(@PathVariable long id, @PathVariable long unitId, @PathVariable String deductionId,
+            @RequestParam int occurrences) {
+        inspections.recordDeduction(id, unitId, deductionId, occurrences);
+        return json(inspections.get(id));
+    }
+
+    @PutMapping("/api/v1/inspections/{id}/units/{unitId}/vetoes/{vetoId}")
+    @Requires(Permission.INSPECTION_MANAGE)
+    @Operation(summary = "Record whether a veto item of the standard was found at one inspected unit",
+            description = "A veto found makes the unit's grade NON_COMPLIANT whatever its points.")
+    Map<String, Object> veto(@PathVariable long id, @PathVariable long unitId, @PathVariable String vetoId,
+            @RequestParam boolean triggered) {
+        inspections.recordVeto(id, unitId, vetoId, triggered);
+        return json(inspections.get(id));
+    }
+
     @PostMapping("/api/v1/inspections/{id}/units/{unitId}/findings")
     @ResponseStatus(HttpStatus.CREATED)
     @Requires(Permission.INSPECTION_MANAGE)
     @Operation(summary = "Record a problem found at one unit (item optional, severity, rectification deadline)",
-            description = "It becomes a rectification of that unit when the inspection concludes.")
+            description = "It becomes a rectification of that unit when the inspection concludes, owned by ownerId "
+                    + "(an active person of the unit; 400 naming ownerId otherwise) or else by the unit's secrecy "
+                    + "officer.")
     Map<String, Object> addFinding(@PathVariable long id, @PathVariable long unitId, @RequestBody FindingRequest body) {
         return Map.of("id", inspections.addFinding(id, unitId, body.itemId(), body.problem(), body.severity(),
-                body.deadline()));
+                body.deadline(), body.ownerId()));
     }
 
     @DeleteMapping("/api/v1/inspections/{id}/findings/{findingId}")
@@ -142,11 +168,21 @@ class InspectionApiController {
     @PostMapping("/api/v1/inspections/{id}/summary")
     @Requires(Permission.BUSINESS_READ)
     @Operation(summary = "The inspection summary across units of a concluded inspection, as .docx or .pdf",
-            description = "Inspecting side only. format DOCX or PDF; language zh or en; optional marking and next steps.")
+            description = "Inspecting side only. format DOCX or PDF; language zh or en; marking and nextSteps: absent "
+                    + "for the ones kept on the inspection; given by who runs the inspection, they are kept.")
     ResponseEntity<byte[]> summary(@PathVariable long id, @RequestBody ReportRequest body) {
         ReportFile f = reports.summary(id, body.format(), "en".equals(body.language()) ? Locale.ENGLISH
                 : Locale.SIMPLIFIED_CHINESE, body.marking(), body.nextSteps());
         return download(f);
+    }
+
+    @PutMapping("/api/v1/inspections/{id}/summary/texts")
+    @Requires(Permission.INSPECTION_MANAGE)
+    @Operation(summary = "Keep the summary report's marking and next steps on a concluded inspection",
+            description = "Who runs the inspection; audited. 400 names marking (over 40) or nextSteps (over 4000).")
+    Map<String, Object> reportTexts(@PathVariable long id, @RequestBody ReportTextsRequest body) {
+        inspections.saveReportTexts(id, body.marking(), body.nextSteps());
+        return json(inspections.get(id));
     }
 
     @GetMapping("/api/v1/inspections/comparison")
@@ -189,6 +225,10 @@ class InspectionApiController {
         out.put("startedAt", d.startedAt());
         out.put("concludedAt", d.concludedAt());
         out.put("units", d.units().stream().map(InspectionApiController::unit).toList());
+        if (d.canManage()) {
+            out.put("reportMarking", d.reportMarking());
+            out.put("reportNextSteps", d.reportNextSteps());
+        }
         return out;
     }
 
@@ -199,6 +239,9 @@ class InspectionApiController {
         out.put("scoredItems", u.scoredItems());
         out.put("score", u.score());
         out.put("grade", u.grade());
+        out.put("vetoed", u.evaluation() instanceof Evaluation.Scored s && s.vetoed());
+        out.put("deductions", u.deductions());
+        out.put("vetoes", u.vetoes());
         if (u.evaluation() instanceof Evaluation.Incomplete i) {
             out.put("missingItems", i.missingItems());
         }

@@ -167,14 +167,38 @@ class InspectionController implements NotFoundPage {
         return "redirect:/inspections/" + id + "/units/" + unitId + "#item-" + itemId;
     }
 
+    @PostMapping("/inspections/{id}/units/{unitId}/deductions/{deductionId}")
+    @Requires(Permission.INSPECTION_MANAGE)
+    String deduction(@PathVariable long id, @PathVariable long unitId, @PathVariable String deductionId,
+            @RequestParam(defaultValue = "0") int occurrences, RedirectAttributes redirect) {
+        try {
+            inspections.recordDeduction(id, unitId, deductionId, occurrences);
+        } catch (DomainException e) {
+            flash.error(redirect, e.code(), e.getMessage(), e.args());
+        }
+        return "redirect:/inspections/" + id + "/units/" + unitId + "#marks";
+    }
+
+    @PostMapping("/inspections/{id}/units/{unitId}/vetoes/{vetoId}")
+    @Requires(Permission.INSPECTION_MANAGE)
+    String veto(@PathVariable long id, @PathVariable long unitId, @PathVariable String vetoId,
+            @RequestParam(defaultValue = "false") boolean triggered, RedirectAttributes redirect) {
+        try {
+            inspections.recordVeto(id, unitId, vetoId, triggered);
+        } catch (DomainException e) {
+            flash.error(redirect, e.code(), e.getMessage(), e.args());
+        }
+        return "redirect:/inspections/" + id + "/units/" + unitId + "#marks";
+    }
+
     @PostMapping("/inspections/{id}/units/{unitId}/findings")
     @Requires(Permission.INSPECTION_MANAGE)
     String addFinding(@PathVariable long id, @PathVariable long unitId, @RequestParam(required = false) String itemId,
             @RequestParam(required = false) String problem, @RequestParam(required = false) FindingSeverity severity,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Long ownerId, RedirectAttributes redirect) {
         try {
-            inspections.addFinding(id, unitId, itemId, problem, severity, deadline);
+            inspections.addFinding(id, unitId, itemId, problem, severity, deadline, ownerId);
             flash.success(redirect, "inspection.finding.added");
         } catch (ValidationException e) {
             var p = e.problems().get(0);
@@ -215,6 +239,22 @@ class InspectionController implements NotFoundPage {
         return "redirect:/inspections/" + id + "#summary";
     }
 
+    @PostMapping("/inspections/{id}/summary/texts")
+    @Requires(Permission.INSPECTION_MANAGE)
+    String reportTexts(@PathVariable long id, @RequestParam(required = false) String marking,
+            @RequestParam(required = false) String nextSteps, RedirectAttributes redirect) {
+        try {
+            inspections.saveReportTexts(id, marking, nextSteps);
+            flash.success(redirect, "inspection.report.saved");
+        } catch (ValidationException e) {
+            var p = e.problems().get(0);
+            flash.error(redirect, p.code(), p.message(), p.args());
+        } catch (DomainException e) {
+            flash.error(redirect, e.code(), e.getMessage(), e.args());
+        }
+        return "redirect:/inspections/" + id + "#summary";
+    }
+
     @GetMapping("/inspections/comparison")
     @Requires(Permission.BUSINESS_READ)
     String comparison(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
@@ -238,11 +278,15 @@ class InspectionController implements NotFoundPage {
             @RequestParam(required = false) Integer to, @RequestParam(required = false) String standard) {
         List<String> headers = List.of(flash.text("inspection.compare.unit", "Unit"),
                 flash.text("inspection.compare.year", "Year"), flash.text("inspection.compare.source", "Source"),
-                flash.text("inspection.compare.score", "Score"));
+                flash.text("inspection.compare.score", "Score"), flash.text("inspection.grade", "Grade"));
         var sources = java.util.Map.of("SELF", flash.text("inspection.source.SELF", "Self-assessment"),
                 "INSPECTION", flash.text("inspection.source.INSPECTION", "Inspection"));
+        var grades = new java.util.HashMap<String, String>();
+        for (var g : org.baomi.core.assessment.Grade.values()) {
+            grades.put(g.name(), flash.text("assess.grade." + g.name(), g.name()));
+        }
         return InspectionApiController.download(comparison.sheet(comparison.compare(from, to, standard), headers,
-                sources, english()));
+                sources, grades, english()));
     }
 
     // ------------------------------------------------------------------ helpers for templates

@@ -370,4 +370,154 @@ abstract class ReportDraftTest {
         mvc.perform(get("/api/v1/assessments/" + id + "/report.docx").with(fixtures.as(cleared)))
                 .andExpect(status().isOk());
     }
+
+    @Test
+    void theOfficerSetsTheReportDateOnTheDraftAndEveryDownloadCarriesIt() throws Exception {
+        long id = approved(2025);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        mvc.perform(get("/api/v1/assessments/" + id + "/report").with(fixtures.as(officer)))
+                .andExpect(jsonPath("$.reportDate").doesNotExist()).andExpect(jsonPath("$.date").value(today))
+                .andExpect(jsonPath("$.version").value(0));
+        edit(officer, id, "{\"reportDate\":\"2024-12-31\",\"parts\":{}}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reportDate"));
+        assertThat(versions(id)).isZero();
+        edit(officer, id, "{\"reportDate\":\"2026-01-15\",\"parts\":{}}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.reportDate").value("2026-01-15")).andExpect(jsonPath("$.date").value("2026-01-15"))
+                .andExpect(jsonPath("$.versions[0].reportDate").value("2026-01-15"));
+        // A language switch keeps it; the page shows it in the form.
+        mvc.perform(post("/assessments/" + id + "/report/language").with(csrf()).with(fixtures.as(officer))
+                .param("language", "en")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/assessments/" + id + "/report").with(fixtures.as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("value=\"2026-01-15\"")));
+        mvc.perform(post("/assessments/" + id + "/report/language").with(csrf()).with(fixtures.as(officer))
+                .param("language", "zh")).andExpect(status().is3xxRedirection());
+        byte[] docx = mvc.perform(get("/api/v1/assessments/" + id + "/report.docx").with(fixtures.as(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(texts).contains("2026年1月15日");
+        }
+        assertThat(jdbc.sql("select after_state from audit_entry where action = 'assess.report.download' "
+                + "and object_id = :id order by seq desc limit 1").param("id", Long.toString(id)).query(String.class)
+                .single()).contains("2026-01-15");
+        // Not a date on the page: the form again with the problem beside the field; cleared: the download day.
+        mvc.perform(post("/assessments/" + id + "/report").with(csrf()).with(fixtures.as(officer))
+                        .param("language", "zh").param("reportDate", "2026-13-01").param("part.RULES", "他写的"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"error-reportDate\"")))
+                .andExpect(content().string(Matchers.containsString("他写的")));
+        mvc.perform(post("/assessments/" + id + "/report").with(csrf()).with(fixtures.as(officer))
+                        .param("language", "zh").param("reportDate", ""))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/assessments/" + id + "/report").with(fixtures.as(officer)))
+                .andExpect(jsonPath("$.reportDate").doesNotExist()).andExpect(jsonPath("$.date").value(today));
+    }
+
+    @Test
+    void aSaveMadeOnAnOlderVersionIsRefusedAsAConflictAndNothingIsStored() throws Exception {
+        long id = scored(2025);
+        edit(officer, id, "{\"version\":0,\"parts\":{\"RULES\":\"第一个人写的。\"}}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1));
+        long audited = fixtures.auditCount("assess.report.edit");
+        // A second officer's page was loaded at version 0 too: his save is refused, the first one's text stays.
+        edit(officer, id, "{\"version\":0,\"parts\":{\"RULES\":\"第二个人写的。\"}}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("reportdraft.conflict"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("重新加载")));
+        assertThat(versions(id)).isEqualTo(1);
+        assertThat(fixtures.auditCount("assess.report.edit")).isEqualTo(audited);
+        mvc.perform(post("/assessments/" + id + "/report").with(csrf()).with(fixtures.as(officer))
+                        .param("language", "zh").param("version", "0").param("part.RULES", "第二个人在页面上写的。"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/assessments/" + id + "/report"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attributeExists("flashError"));
+        mvc.perform(get("/api/v1/assessments/" + id + "/report").with(fixtures.as(officer)))
+                .andExpect(jsonPath("$.parts[2].text").value("第一个人写的。")).andExpect(jsonPath("$.version").value(1));
+        // The page carries the version it shows; saved on it, the save goes through.
+        mvc.perform(get("/assessments/" + id + "/report").with(fixtures.as(officer)))
+                .andExpect(content().string(Matchers.containsString("id=\"report-version\" value=\"1\"")));
+        mvc.perform(post("/assessments/" + id + "/report").with(csrf()).with(fixtures.as(officer))
+                        .param("language", "zh").param("version", "1").param("part.RULES", "第二个人重新加载后写的。"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attributeExists("flashSuccess"));
+        assertThat(versions(id)).isEqualTo(2);
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * The race itself, made deterministic: another save's version 2 is inserted in a transaction held open; this
+     * save reads version 1 as the latest (the other is not committed), tries version 2 and waits on the key; once
+     * it is seen waiting, the other commits, and this save ends in the friendly 409, not a server error.
+     */
+    @Test
+    void twoSavesRacingForTheSameVersionNumberEndInOneConflictNotAServerError() throws Exception {
+        long id = scored(2025);
+        edit(officer, id, "{\"parts\":{\"RULES\":\"第一版。\"}}").andExpect(status().isOk());
+        long audited = fixtures.auditCount("assess.report.edit");
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var result = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<
+                    org.springframework.test.web.servlet.MvcResult>>();
+            new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.sql("""
+                        insert into assessment_report_version (assessment_id, version, action, language, by_id, by_name, at)
+                        values (:a, 2, 'EDIT', 'zh', :by, 'other', current_timestamp)""").param("a", id)
+                        .param("by", officer.id()).update();
+                result.set(pool.submit(() -> edit(officer, id, "{\"parts\":{\"RULES\":\"同时保存的第二版。\"}}")
+                        .andReturn()));
+                waitUntilASessionWaitsForALock(result.get());
+            });
+            var response = result.get().get(60, java.util.concurrent.TimeUnit.SECONDS).getResponse();
+            assertThat(response.getStatus()).isEqualTo(409);
+            assertThat(response.getContentAsString()).contains("reportdraft.conflict");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(versions(id)).isEqualTo(2);
+        assertThat(fixtures.auditCount("assess.report.edit")).isEqualTo(audited);
+        mvc.perform(get("/api/v1/assessments/" + id + "/report").with(fixtures.as(officer)))
+                .andExpect(jsonPath("$.parts[2].text").value("第一版。"));
+    }
+
+    /**
+     * Until another session of the test database is blocked on a lock, or the save has ended anyway (a condition,
+     * not a timer).
+     */
+    void waitUntilASessionWaitsForALock(java.util.concurrent.Future<?> save) {
+        boolean postgres;
+        try (var c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // The save's insert of the version row is running, and so waiting for the other's uncommitted key.
+        String blocked = postgres
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                        + " and query like '%insert into assessment_report_version%'"
+                : "select count(*) from information_schema.sessions where session_id <> session_id()"
+                        + " and lower(executing_statement) like '%insert into assessment_report_version%'";
+        for (int i = 0; i < 6000; i++) {
+            if (postgres) {
+                // pg_stat_activity is read once per transaction unless told to read again
+                jdbc.sql("select pg_stat_clear_snapshot()").query().singleValue();
+            }
+            if (save.isDone() || jdbc.sql(blocked).query(Long.class).single() > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the second save never waited for the version key");
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 }

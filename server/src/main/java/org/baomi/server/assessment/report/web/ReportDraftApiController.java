@@ -3,6 +3,7 @@ package org.baomi.server.assessment.report.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,9 +30,12 @@ class ReportDraftApiController {
 
     /**
      * An edit of the draft: the texts (of the parts given; blank = the generated text) are in {@code language},
-     * which becomes the draft's; {@code marking} the report's own (blank or absent: not classified).
+     * which becomes the draft's; {@code marking} the report's own (blank or absent: not classified);
+     * {@code reportDate} the date the report carries (absent: the day of each download); {@code version} the
+     * draft's version the edit was made on (absent: not checked).
      */
-    record DraftRequest(String language, String marking, Map<Part, String> parts) {
+    record DraftRequest(String language, String marking, LocalDate reportDate, Integer version,
+            Map<Part, String> parts) {
     }
 
     private final ReportDraftService reports;
@@ -53,13 +57,15 @@ class ReportDraftApiController {
     @Requires(Permission.APPROVAL_REQUEST)
     @Operation(summary = "Edit the draft: the parts' texts, the language, the report's marking (e.g. 秘密★10年)",
             description = "Who may write the assessment (its unit's secrecy officer). 400 names the field: "
-                    + "language, marking (a malformed marking) or parts.<PART>. Each save is a version, audited.")
+                    + "language, marking (a malformed marking), reportDate (before the assessment's year) or "
+                    + "parts.<PART>. Each save is a version, audited. 409 reportdraft.conflict when version is not "
+                    + "the draft's latest or another save took the next version first: reload and edit again.")
     Map<String, Object> save(@PathVariable long id, @RequestBody DraftRequest body) {
         Map<Part, String> parts = new EnumMap<>(Part.class);
         if (body.parts() != null) {
             parts.putAll(body.parts());
         }
-        reports.save(id, body.language(), body.marking(), parts);
+        reports.save(id, body.language(), body.marking(), body.reportDate(), parts, body.version());
         return json(reports.draft(id, null));
     }
 
@@ -91,6 +97,9 @@ class ReportDraftApiController {
         out.put("assessment", d.assessment());
         out.put("language", d.language());
         out.put("marking", d.marking());
+        out.put("reportDate", d.reportDate());
+        out.put("date", d.date());
+        out.put("version", d.version());
         out.put("scored", d.scored());
         out.put("score", d.score());
         out.put("grade", d.grade());

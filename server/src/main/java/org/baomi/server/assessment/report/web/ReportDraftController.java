@@ -3,8 +3,10 @@ package org.baomi.server.assessment.report.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,7 @@ class ReportDraftController {
     @Requires(Permission.BUSINESS_READ)
     String draft(@PathVariable long id, Model model, RedirectAttributes redirect) {
         try {
-            return show(reports.draft(id, null), Map.of(), null, Map.of(), model);
+            return show(reports.draft(id, null), Map.of(), null, null, Map.of(), model);
         } catch (DomainException e) {
             flash.error(redirect, e.code(), e.getMessage(), e.args());
             return "redirect:/assessments/" + id;
@@ -65,7 +67,8 @@ class ReportDraftController {
     @PostMapping("/assessments/{id}/report")
     @Requires(Permission.APPROVAL_REQUEST)
     String save(@PathVariable long id, @RequestParam(required = false) String language,
-            @RequestParam(required = false) String marking, @RequestParam Map<String, String> form, Model model,
+            @RequestParam(required = false) String marking, @RequestParam(required = false) String reportDate,
+            @RequestParam(required = false) Integer version, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         Map<Part, String> texts = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
@@ -75,17 +78,18 @@ class ReportDraftController {
             }
         }
         try {
-            reports.save(id, language, marking, texts);
+            reports.save(id, language, marking, date(reportDate), texts, version);
             flash.success(redirect, "reportdraft.saved");
             return "redirect:/assessments/" + id + "/report";
         } catch (ValidationException e) {
             // The page again with what he typed and the problem beside its field: nothing of it is lost.
             Map<String, String> problems = new LinkedHashMap<>();
             e.problems().forEach(p -> problems.put(p.field(), flash.text(p.code(), p.message(), p.args())));
-            return show(reports.draft(id, null), texts, marking, problems, model);
+            return show(reports.draft(id, null), texts, marking, reportDate, problems, model);
         } catch (DomainException e) {
             flash.error(redirect, e.code(), e.getMessage(), e.args());
-            return "redirect:/assessments/" + id;
+            // Someone saved meanwhile: the draft as it now is, with the refusal on top.
+            return "redirect:/assessments/" + id + ("reportdraft.conflict".equals(e.code()) ? "/report" : "");
         }
     }
 
@@ -137,8 +141,21 @@ class ReportDraftController {
                 .contentType(MediaType.parseMediaType(f.format().contentType())).body(f.content());
     }
 
-    private String show(Draft draft, Map<Part, String> typed, String typedMarking, Map<String, String> problems,
-            Model model) {
+    /** The report date typed in the form: blank for the download day. */
+    private static LocalDate date(String reportDate) {
+        if (reportDate == null || reportDate.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(reportDate.strip());
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of("reportDate", "reportdraft.date.invalid", "The report date is a date.",
+                    reportDate);
+        }
+    }
+
+    private String show(Draft draft, Map<Part, String> typed, String typedMarking, String typedDate,
+            Map<String, String> problems, Model model) {
         model.addAttribute("draft", draft);
         Map<Part, String> texts = new EnumMap<>(Part.class);
         for (DraftPart p : draft.parts()) {
@@ -146,6 +163,8 @@ class ReportDraftController {
         }
         model.addAttribute("texts", texts);
         model.addAttribute("marking", typedMarking != null ? typedMarking : draft.marking());
+        model.addAttribute("reportDate", typedDate != null ? typedDate
+                : draft.reportDate() == null ? "" : draft.reportDate().toString());
         model.addAttribute("problems", problems);
         model.addAttribute("labels", this);
         return "assessment/report";
