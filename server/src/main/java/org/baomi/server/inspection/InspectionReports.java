@@ -14,6 +14,7 @@ import org.baomi.server.inspection.InspectionService.ForReport;
 import org.baomi.server.inspection.InspectionViews.FindingView;
 import org.baomi.server.inspection.InspectionViews.UnitResult;
 import org.baomi.server.platform.ValidationException;
+import org.baomi.server.report.ReportFormat;
 import org.baomi.server.report.DocxRenderer;
 import org.baomi.server.report.InspectionSummaryBuilder;
 import org.baomi.server.report.InspectionSummaryData;
@@ -36,23 +37,6 @@ public class InspectionReports {
 
     static final int MAX_MARKING = 40;
     static final int MAX_NEXT_STEPS = 4000;
-
-    public enum Format {
-        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        PDF("pdf", "application/pdf");
-
-        private final String extension;
-        private final String contentType;
-
-        Format(String extension, String contentType) {
-            this.extension = extension;
-            this.contentType = contentType;
-        }
-
-        public String contentType() {
-            return contentType;
-        }
-    }
 
     /** A generated file. */
     public record ReportFile(String fileName, String contentType, byte[] content) {
@@ -82,7 +66,7 @@ public class InspectionReports {
      * they are used and, when the reader runs the inspection, kept for the next download.
      */
     @Transactional
-    public ReportFile summary(long id, Format format, Locale language, String marking, String nextSteps) {
+    public ReportFile summary(long id, ReportFormat format, Locale language, String marking, String nextSteps) {
         if (format == null) {
             throw ValidationException.of("format", "inspection.report.formatRequired", "Choose .docx or .pdf.");
         }
@@ -122,9 +106,9 @@ public class InspectionReports {
         ReportDocument document = builder.build(new InspectionSummaryData(r.row().inspectingUnitName(), period, today,
                 locale, mark.isEmpty() ? Optional.empty() : Optional.of(mark), units, problems,
                 next.isEmpty() ? Optional.empty() : Optional.of(next)));
-        byte[] content = format == Format.DOCX ? docx.render(document) : pdf.render(document);
+        byte[] content = format.render(document, docx, pdf);
         audit.record("inspection.report", "inspection", id, null, Map.of("format", format.name(), "marking", mark,
                 "language", locale.getLanguage(), "units", units.size(), "bytes", content.length));
-        return new ReportFile("inspection-summary-" + id + "." + format.extension, format.contentType, content);
+        return new ReportFile("inspection-summary-" + id + "." + format.extension(), format.contentType(), content);
     }
 }

@@ -25,6 +25,7 @@ import org.baomi.server.assessment.report.ReportDraftRepository.VersionRow;
 import org.baomi.server.audit.AuditLog;
 import org.baomi.server.evidence.EvidenceService;
 import org.baomi.server.platform.ValidationException;
+import org.baomi.server.report.ReportFormat;
 import org.baomi.server.report.DocxRenderer;
 import org.baomi.server.report.PdfRenderer;
 import org.baomi.server.report.ReportDocument;
@@ -84,38 +85,6 @@ public class ReportDraftService {
         this.clock = clock;
     }
 
-    /** The formats a report is exported in. */
-    public enum Format {
-        PDF("pdf", "application/pdf"),
-        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-
-        private final String extension;
-        private final String contentType;
-
-        Format(String extension, String contentType) {
-            this.extension = extension;
-            this.contentType = contentType;
-        }
-
-        public String extension() {
-            return extension;
-        }
-
-        public String contentType() {
-            return contentType;
-        }
-
-        /** The format named {@code pdf} or {@code docx}, refusing another naming the field. */
-        public static Format of(String name) {
-            for (Format f : values()) {
-                if (f.extension.equalsIgnoreCase(name == null ? "" : name.strip())) {
-                    return f;
-                }
-            }
-            throw ValidationException.of("format", "reportdraft.format.invalid", "The format is pdf or docx.", name);
-        }
-    }
-
     /**
      * One part of the draft: the text the report prints for it ({@code edited}: the officer's, else the generated
      * one), the generated text, and what the report prints after the text (figures, tables, lists).
@@ -141,7 +110,7 @@ public class ReportDraftService {
     }
 
     /** An exported report. */
-    public record ReportFile(String fileName, Format format, byte[] content) {
+    public record ReportFile(String fileName, ReportFormat format, byte[] content) {
     }
 
     /** The draft of assessment {@code id}, in {@code language} (null: the draft's own); the view is audited. */
@@ -261,7 +230,7 @@ public class ReportDraftService {
      * @throws DomainException {@code reportdraft.notScored} while items are without a result
      */
     @Transactional
-    public ReportFile export(long id, Format format, String language) {
+    public ReportFile export(long id, ReportFormat format, String language) {
         current(Permission.BUSINESS_READ);
         ReportSource source = unitSource(id);
         Optional<VersionRow> latest = repository.latest(id);
@@ -273,7 +242,7 @@ public class ReportDraftService {
         }
         Optional<String> marking = latest.map(VersionRow::marking);
         Composed c = compose(source, lang, marking, latest.map(VersionRow::reportDate));
-        byte[] content = format == Format.PDF ? pdf.render(c.document()) : docx.render(c.document());
+        byte[] content = format.render(c.document(), docx, pdf);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("format", format.extension());
         after.put("language", lang);

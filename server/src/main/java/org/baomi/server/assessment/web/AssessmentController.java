@@ -1,20 +1,17 @@
 package org.baomi.server.assessment.web;
 
+import org.baomi.server.platform.web.PageLabels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.baomi.core.DomainException;
 import org.baomi.core.assessment.Finding;
 import org.baomi.core.assessment.InvalidStandardException;
-import org.baomi.core.assessment.Text;
 import org.baomi.core.security.Permission;
 import org.baomi.server.assessment.AssessmentService;
 import org.baomi.server.assessment.AssessmentService.EvidenceFile;
@@ -27,7 +24,6 @@ import org.baomi.server.platform.ValidationException;
 import org.baomi.server.platform.web.Flash;
 import org.baomi.server.security.BaomiUser;
 import org.baomi.server.security.Requires;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,9 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * category on a phone, evidence, submit, reopen, history) and rectifications (list, detail, acts).
  */
 @Controller
-class AssessmentController {
+class AssessmentController extends PageLabels {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AssessmentService assessments;
     private final Flash flash;
@@ -411,28 +406,6 @@ class AssessmentController {
     }
 
     // ------------------------------------------------------------------ helpers for templates
-
-    /** A standard's text in the page's language. */
-    public String text(Text t) {
-        return t == null ? "" : english() ? t.en() : t.zh();
-    }
-
-    public String text(String zh, String en) {
-        return english() ? en : zh;
-    }
-
-    public boolean english() {
-        Locale l = LocaleContextHolder.getLocale();
-        return l != null && "en".equals(l.getLanguage());
-    }
-
-    public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
-    }
-
-    public String points(BigDecimal p) {
-        return p == null ? "" : p.stripTrailingZeros().toPlainString();
-    }
 
     public String kind(Object event) {
         return event.getClass().getSimpleName().toUpperCase(Locale.ROOT);

@@ -16,7 +16,7 @@ import org.baomi.server.inspection.ComparisonService;
 import org.baomi.server.inspection.ComparisonService.Comparison;
 import org.baomi.server.inspection.FindingSeverity;
 import org.baomi.server.inspection.InspectionReports;
-import org.baomi.server.inspection.InspectionReports.Format;
+import org.baomi.server.report.ReportFormat;
 import org.baomi.server.inspection.InspectionReports.ReportFile;
 import org.baomi.server.inspection.InspectionService;
 import org.baomi.server.inspection.InspectionService.PlanInput;
@@ -61,7 +61,7 @@ class InspectionApiController {
     record ConclusionRequest(String conclusion) {
     }
 
-    record ReportRequest(Format format, String language, String marking, String nextSteps) {
+    record ReportRequest(ReportFormat format, String language, String marking, String nextSteps) {
     }
 
     private final InspectionService inspections;

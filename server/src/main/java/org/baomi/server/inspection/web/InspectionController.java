@@ -1,23 +1,19 @@
 package org.baomi.server.inspection.web;
 
+import org.baomi.server.platform.web.PageLabels;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.baomi.core.DomainException;
 import org.baomi.core.assessment.Finding;
 import org.baomi.core.assessment.InspectionKind;
-import org.baomi.core.assessment.Text;
 import org.baomi.core.security.Permission;
 import org.baomi.server.assessment.AssessmentService;
 import org.baomi.server.inspection.ComparisonService;
 import org.baomi.server.inspection.ComparisonService.Comparison;
 import org.baomi.server.inspection.FindingSeverity;
 import org.baomi.server.inspection.InspectionReports;
-import org.baomi.server.inspection.InspectionReports.Format;
+import org.baomi.server.report.ReportFormat;
 import org.baomi.server.inspection.InspectionService;
 import org.baomi.server.inspection.InspectionService.PlanChoices;
 import org.baomi.server.inspection.InspectionService.PlanInput;
@@ -43,9 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * summary download), a unit's scoring page (item results and findings) and the comparison page.
  */
 @Controller
-class InspectionController implements NotFoundPage {
+class InspectionController extends PageLabels implements NotFoundPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final InspectionService inspections;
     private final ComparisonService comparison;
@@ -224,7 +219,7 @@ class InspectionController implements NotFoundPage {
 
     @PostMapping("/inspections/{id}/summary")
     @Requires(Permission.BUSINESS_READ)
-    Object summary(@PathVariable long id, @RequestParam(required = false) Format format,
+    Object summary(@PathVariable long id, @RequestParam(required = false) ReportFormat format,
             @RequestParam(required = false) String marking, @RequestParam(required = false) String nextSteps,
             RedirectAttributes redirect) {
         try {
@@ -300,27 +295,6 @@ class InspectionController implements NotFoundPage {
         } catch (NumberFormatException e) {
             throw ValidationException.of("points", "inspection.notANumber", "Not a number of points.", points);
         }
-    }
-
-    public String text(Text t) {
-        return t == null ? "" : english() ? t.en() : t.zh();
-    }
-
-    public String text(String zh, String en) {
-        return english() ? en : zh;
-    }
-
-    public boolean english() {
-        Locale l = LocaleContextHolder.getLocale();
-        return l != null && "en".equals(l.getLanguage());
-    }
-
-    public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
-    }
-
-    public String points(BigDecimal p) {
-        return p == null ? "" : p.stripTrailingZeros().toPlainString();
     }
 
     public String heat(BigDecimal score) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.baomi.core.security.Permission;
 import org.baomi.server.assessment.report.ReportDraftService;
 import org.baomi.server.assessment.report.ReportDraftService.Draft;
-import org.baomi.server.assessment.report.ReportDraftService.Format;
+import org.baomi.server.report.ReportFormat;
 import org.baomi.server.report.ReportDocument;
 import org.baomi.server.report.ReportDocument.Block;
 import org.baomi.server.report.SelfInspectionReportData.Part;
@@ -77,7 +77,7 @@ class ReportDraftApiController {
                     + "another extension. The download is audited with its format and marking.")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format,
             @Parameter(description = "zh or en; default the draft's language") @RequestParam(required = false) String language) {
-        return ReportDraftController.file(reports.export(id, Format.of(format), language));
+        return ReportDraftController.file(reports.export(id, ReportFormat.of(format), language));
     }
 
     @GetMapping(value = "/api/v1/assessments/{id}/report", params = "format")

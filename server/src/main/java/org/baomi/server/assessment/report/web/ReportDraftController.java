@@ -1,11 +1,9 @@
 package org.baomi.server.assessment.report.web;
 
+import org.baomi.server.platform.web.PageLabels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,7 +14,7 @@ import org.baomi.core.security.Permission;
 import org.baomi.server.assessment.report.ReportDraftService;
 import org.baomi.server.assessment.report.ReportDraftService.Draft;
 import org.baomi.server.assessment.report.ReportDraftService.DraftPart;
-import org.baomi.server.assessment.report.ReportDraftService.Format;
+import org.baomi.server.report.ReportFormat;
 import org.baomi.server.assessment.report.ReportDraftService.ReportFile;
 import org.baomi.server.platform.NotFoundException;
 import org.baomi.server.platform.ValidationException;
@@ -41,9 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * marking and language, "regenerate from the ledgers" per part, the versions, and the downloads.
  */
 @Controller
-class ReportDraftController {
+class ReportDraftController extends PageLabels {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ReportDraftService reports;
     private final Flash flash;
@@ -118,7 +115,7 @@ class ReportDraftController {
     Object download(@PathVariable long id, @PathVariable String extension,
             @RequestParam(required = false) String language, RedirectAttributes redirect) {
         try {
-            return file(reports.export(id, Format.of(extension), language));
+            return file(reports.export(id, ReportFormat.of(extension), language));
         } catch (DomainException e) {
             flash.error(redirect, e.code(), e.getMessage(), e.args());
             return "redirect:/assessments/" + id + "/report";
@@ -178,10 +175,6 @@ class ReportDraftController {
     }
 
     // ------------------------------------------------------------------ helpers for the template
-
-    public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
-    }
 
     public String kind(Object block) {
         return block.getClass().getSimpleName();

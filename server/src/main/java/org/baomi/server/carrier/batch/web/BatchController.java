@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.batch.web;
 
+import org.baomi.server.platform.web.PageLabels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ import org.baomi.server.platform.web.NotFoundPage;
 
 /** Destruction batches for people: the list, drawing one up, its page, and the printable record. */
 @Controller
-class BatchController implements NotFoundPage {
+class BatchController extends PageLabels implements NotFoundPage {
 
     static final String LIST_VIEW = "carrier/batch/list";
     static final String NEW_VIEW = "carrier/batch/new";
@@ -275,7 +276,4 @@ class BatchController implements NotFoundPage {
         return DETAIL_VIEW;
     }
 
-    public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
-    }
 }
