@@ -33,6 +33,14 @@ class ArchitectureTest {
                     + " signed-in account, whatever his role");
 
     @ArchTest
+    static final ArchRule datesAndTimesAreChinas = noClasses()
+            .should().callMethod(java.time.ZoneId.class, "systemDefault")
+            .orShould().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .because("a deadline, a year's end or a time on a page is China's (org.baomi.core.ChinaTime), not the"
+                    + " zone the server's machine happens to be set to");
+
+    @ArchTest
     static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
             .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")

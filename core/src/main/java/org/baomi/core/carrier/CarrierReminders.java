@@ -1,5 +1,6 @@
 package org.baomi.core.carrier;
 
+import org.baomi.core.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -24,7 +25,7 @@ public final class CarrierReminders {
      * @param zone               the unit's time zone, to tell in which year a loan began
      */
     public record Policy(int termWarningDays, int yearEndWindowDays, ZoneId zone) {
-        public static final Policy DEFAULT = new Policy(90, 30, ZoneId.of("Asia/Shanghai"));
+        public static final Policy DEFAULT = new Policy(90, 30, ChinaTime.ZONE);
 
         public Policy {
             if (termWarningDays < 0 || yearEndWindowDays < 0) {

@@ -1,5 +1,6 @@
 package org.baomi.core.carrier;
 
+import org.baomi.core.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,7 @@ import java.util.Objects;
 public record CirculationPolicy(int days, ZoneId zone) {
 
     /** The rule's default: two days, China Standard Time. */
-    public static final CirculationPolicy DEFAULT = new CirculationPolicy(2, ZoneId.of("Asia/Shanghai"));
+    public static final CirculationPolicy DEFAULT = new CirculationPolicy(2, ChinaTime.ZONE);
 
     public CirculationPolicy {
         if (days < 0 || days > 30) {

@@ -1,5 +1,6 @@
 package org.baomi.server.audit;
 
+import org.baomi.core.ChinaTime;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +152,7 @@ public class AuditService {
     static String[] csvFields(AuditRepository.Row row) {
         AuditEntry e = row.entry();
         return new String[] {Long.toString(e.seq()), e.at().toString(),
-                LOCAL.format(e.at().atZone(ZoneId.systemDefault())), e.actor(), e.actorRole(),
+                LOCAL.format(e.at().atZone(ChinaTime.ZONE)), e.actor(), e.actorRole(),
                 e.unitId() == null ? null : e.unitId().toString(), row.unitName(), e.action(), e.objectType(),
                 e.objectId(), e.before(), e.after(), e.clientAddress(), e.prevHash(), e.hash()};
     }

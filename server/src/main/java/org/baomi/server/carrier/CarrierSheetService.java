@@ -1,12 +1,12 @@
 package org.baomi.server.carrier;
 
+import org.baomi.core.ChinaTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -251,7 +251,7 @@ public class CarrierSheetService {
         }
         String ledger = messages.getMessage("sheet.carrier.ledger", null, "Classified carrier ledger", locale);
         String title = messages.getMessage("sheet.export.title", new Object[] {unitName == null ? "" : unitName, ledger,
-                MINUTES.format(LocalDateTime.now(clock.withZone(ZoneId.systemDefault())))}, locale).strip();
+                MINUTES.format(LocalDateTime.now(clock.withZone(ChinaTime.ZONE)))}, locale).strip();
         List<Long> full = new ArrayList<>();
         int restricted = 0;
         boolean complete = false;

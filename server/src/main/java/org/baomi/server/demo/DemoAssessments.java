@@ -1,9 +1,9 @@
 package org.baomi.server.demo;
 
+import org.baomi.core.ChinaTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -63,7 +63,7 @@ class DemoAssessments {
         long standard = jdbc.sql("select id from assessment_standard where code = 'unit-default' order by version desc")
                 .query(Long.class).list().get(0);
         var items = DefaultStandards.load("standards/unit.yaml").items();
-        int year = LocalDate.now(clock.withZone(ZoneId.systemDefault())).getYear();
+        int year = LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
 
         long last = acting.as("secrecy", () -> assessments.open(standard, unit, null, null, year - 1));
         Map<String, Object[]> findings = new java.util.HashMap<>();

@@ -1,12 +1,12 @@
 package org.baomi.server.device;
 
+import org.baomi.core.ChinaTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -325,7 +325,7 @@ public class DeviceSheetService {
             List<String> headers, int count, Rows rows) {
         String name = messages.getMessage("sheet." + ledger + ".ledger", null, ledger, locale);
         String title = messages.getMessage("sheet.export.title", new Object[] {repository.unitName(unitId), name,
-                MINUTES.format(LocalDateTime.now(clock.withZone(ZoneId.systemDefault())))}, locale);
+                MINUTES.format(LocalDateTime.now(clock.withZone(ChinaTime.ZONE)))}, locale);
         boolean complete = false;
         try (SheetWriter w = SheetWriter.open(format, out, new SheetWriter.Layout(title, headers, widths(headers.size())))) {
             rows.write(w);

@@ -1,8 +1,8 @@
 package org.baomi.server.device;
 
+import org.baomi.core.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +152,7 @@ public class MediumService {
         } catch (DomainException e) {
             throw new ValidationException(List.of(new FieldProblem("pattern", e.code(), e.getMessage(), e.args())));
         }
-        int year = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = clock.instant().atZone(ChinaTime.ZONE).getYear();
         long next = repository.peekNext(unitId, parsed.sequenceKey(year)).orElse(1L);
         return parsed.format(repository.unitCode(unitId), year, next);
     }
@@ -165,7 +165,7 @@ public class MediumService {
     private String allocateNumber(long unitId) {
         MediumNumberPattern pattern = MediumNumberPattern.parse(
                 repository.numberingPattern(unitId).orElse(MediumNumberPattern.DEFAULT));
-        int year = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = clock.instant().atZone(ChinaTime.ZONE).getYear();
         String key = pattern.sequenceKey(year);
         if (!repository.sequenceExists(unitId, key)) {
             try {

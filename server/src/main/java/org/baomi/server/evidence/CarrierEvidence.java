@@ -1,5 +1,6 @@
 package org.baomi.server.evidence;
 
+import org.baomi.core.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CarrierEvidence implements EvidenceSource {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final EvidenceRepository repository;
     private final Texts texts;

@@ -1,8 +1,8 @@
 package org.baomi.server.inspection;
 
+import org.baomi.core.ChinaTime;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -113,7 +113,7 @@ public class ComparisonService {
     @Transactional(readOnly = true)
     public Comparison compare(Integer from, Integer to, String standardCode) {
         BaomiUser user = InspectionService.current(Permission.BUSINESS_READ);
-        int thisYear = clock.instant().atZone(ZoneId.systemDefault()).getYear();
+        int thisYear = clock.instant().atZone(ChinaTime.ZONE).getYear();
         int toYear = to == null ? thisYear : to;
         int fromYear = from == null ? toYear - 4 : from;
         if (fromYear > toYear) {

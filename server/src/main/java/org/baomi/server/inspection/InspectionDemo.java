@@ -1,10 +1,10 @@
 package org.baomi.server.inspection;
 
+import org.baomi.core.ChinaTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.baomi.core.assessment.Finding;
 import org.baomi.core.assessment.InspectionKind;
@@ -96,10 +96,10 @@ class InspectionDemo implements ApplicationRunner {
                 .setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
         List<Long> units = UNITS.stream().map(this::unit).toList();
         Standard standard = inspections.standard(standardId).orElseThrow();
-        int year = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()).getYear();
+        int year = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE).getYear();
         for (int back = 2; back >= 0; back--) {
             int y = year - back;
-            LocalDate from = back == 0 ? LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()).minusDays(3)
+            LocalDate from = back == 0 ? LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE).minusDays(3)
                     : LocalDate.of(y, 11, 10);
             long id = inspections.plan(new PlanInput(InspectionKind.ROUTINE, null, y + "年度保密工作检查", units, from,
                     from.plusDays(2), standardId));

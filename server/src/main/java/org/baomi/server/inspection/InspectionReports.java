@@ -1,8 +1,8 @@
 package org.baomi.server.inspection;
 
+import org.baomi.core.ChinaTime;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +100,7 @@ public class InspectionReports {
                 problems.add(u.unitName() + ": " + (f.itemId() == null ? "" : f.itemId() + " ") + f.problem());
             }
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
         String period = messages.getMessage("inspection.report.period",
                 new Object[] {r.row().plannedFrom().getYear(), r.row().title()}, locale);
         ReportDocument document = builder.build(new InspectionSummaryData(r.row().inspectingUnitName(), period, today,

@@ -1,10 +1,10 @@
 package org.baomi.server.inspection;
 
+import org.baomi.core.ChinaTime;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -591,7 +591,7 @@ public class InspectionService {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 
     static BaomiUser current(Permission permission) {

@@ -1,5 +1,6 @@
 package org.baomi.server.token;
 
+import org.baomi.core.ChinaTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,8 +124,8 @@ public class TokenService {
         Instant now = clock.instant();
         Instant expiresAt = null;
         if (expiresOn != null) {
-            expiresAt = expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-            if (!expiresOn.isAfter(LocalDate.now(clock))) {
+            expiresAt = expiresOn.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+            if (!expiresOn.isAfter(ChinaTime.today(clock))) {
                 problems.add(new ValidationException.FieldProblem("expiresOn", "token.expiry.past",
                         "The expiry date must be after today.", expiresOn.toString()));
             }

@@ -1,5 +1,6 @@
 package org.baomi.server.assessment;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -204,7 +205,7 @@ abstract class AssessmentTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/rectifications/" + rect + "/start").with(csrf()).with(fixtures.as(officer)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.summary.status").value("IN_PROGRESS"));
-        jdbc.sql("update rectification set deadline = :d where id = :id").param("d", java.time.LocalDate.now().minusDays(3))
+        jdbc.sql("update rectification set deadline = :d where id = :id").param("d", ChinaTime.today().minusDays(3))
                 .param("id", rect).update();
         mvc.perform(get("/api/v1/rectifications?overdue=true").with(fixtures.as(officer))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + rect + ")].overdue").value(org.hamcrest.Matchers.contains(true)));
@@ -342,7 +343,7 @@ abstract class AssessmentTest {
 
     // ------------------------------------------------------------------ ledger suggestions
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     /** A carrier of the unit lent to {@code borrower} and due ten days ago, registered as {@code keeper}. */
     Registered overdueLoan(TestAccount keeper, TestAccount borrower) {
@@ -666,7 +667,7 @@ abstract class AssessmentTest {
         decide(unitHead, submit(id), "APPROVE", "");
         long rect = jdbc.sql("select id from rectification where assessment_id = :a and item_id = 'A2'").param("a", id)
                 .query(Long.class).single();
-        LocalDate due = LocalDate.now().plusDays(20);
+        LocalDate due = ChinaTime.today().plusDays(20);
         long audited = fixtures.auditCount("rectification.replan");
 
         plan(cleared, rect, cleared.id(), "配备专职保密员", due).andExpect(status().isForbidden());
@@ -674,7 +675,7 @@ abstract class AssessmentTest {
         plan(otherOfficer, rect, cleared.id(), "配备专职保密员", due).andExpect(status().isNotFound());
         plan(officer, rect, otherOfficer.id(), "配备专职保密员", due).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("ownerId"));
-        plan(officer, rect, cleared.id(), " ", LocalDate.now().minusDays(1)).andExpect(status().isBadRequest())
+        plan(officer, rect, cleared.id(), " ", ChinaTime.today().minusDays(1)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("measures", "deadline")));
         assertThat(fixtures.auditCount("rectification.replan")).isEqualTo(audited);
 
@@ -719,7 +720,7 @@ abstract class AssessmentTest {
         assertThat(row).contains("plan-error-deadline-" + rect).doesNotContain("<html").doesNotContain("plan-saved-");
         row = mvc.perform(post("/rectifications/" + rect + "/plan").header("HX-Request", "true").with(csrf())
                         .with(fixtures.as(officer)).param("ownerId", Long.toString(cleared.id()))
-                        .param("measures", "配备专职保密员").param("deadline", LocalDate.now().plusDays(9).toString())
+                        .param("measures", "配备专职保密员").param("deadline", ChinaTime.today().plusDays(9).toString())
                         .param("back", "/assessments/" + id))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(row).contains("plan-saved-" + rect).contains("配备专职保密员");

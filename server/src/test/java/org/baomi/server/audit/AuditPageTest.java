@@ -1,5 +1,6 @@
 package org.baomi.server.audit;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -80,8 +81,8 @@ abstract class AuditPageTest {
         String past = mvc.perform(get("/audit").param("actor", actor).param("from", "2001-01-01").param("to", "2001-12-31")
                 .with(fixtures.as(auditor))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(past).doesNotContain("10.0.0.7").contains("没有符合条件的审计记录");
-        String now = mvc.perform(get("/audit").param("actor", actor).param("from", java.time.LocalDate.now().minusDays(1).toString())
-                .param("to", java.time.LocalDate.now().plusDays(1).toString())
+        String now = mvc.perform(get("/audit").param("actor", actor).param("from", ChinaTime.today().minusDays(1).toString())
+                .param("to", ChinaTime.today().plusDays(1).toString())
                 .with(fixtures.as(auditor))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(now).contains("10.0.0.7");
         String reversed = mvc.perform(get("/audit").param("from", "2026-02-01").param("to", "2026-01-01")

@@ -1,5 +1,6 @@
 package org.baomi.server.browser;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -105,7 +106,7 @@ class AssessmentReportBrowserTest extends BrowserTest {
         BrowserTestSupport.type(browser, "text-EDUCATION", edited);
         BrowserTestSupport.type(browser, "report-marking", "秘密★10年");
         // the report is dated the day the officer chooses, not the day of the download
-        int year = java.time.LocalDate.now().getYear();
+        int year = ChinaTime.today().getYear();
         browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("report-date")),
                 year + "-12-28");
         clickAndWait(By.id("report-save"));
@@ -138,7 +139,7 @@ class AssessmentReportBrowserTest extends BrowserTest {
         browser.findElement(By.id("download-pdf")).click();
         waitFor(d -> pdfIn(downloads) != null);
         File pdf = pdfIn(downloads);
-        assertThat(pdf.getName()).isEqualTo(unitName + "-" + java.time.LocalDate.now().getYear() + "年度保密自查报告.pdf");
+        assertThat(pdf.getName()).isEqualTo(unitName + "-" + ChinaTime.today().getYear() + "年度保密自查报告.pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replace("\n", "").replace(" ", "");
             assertThat(text).startsWith("秘密★10年").contains(edited).contains(unitName).contains("得分93.8分")

@@ -1,5 +1,6 @@
 package org.baomi.server.browser;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class AssessmentSuggestionsBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("unitId"))).selectByValue(String.valueOf(unit));
         WebElement year = browser.findElement(By.id("year"));
         year.clear();
-        year.sendKeys(Integer.toString(LocalDate.now().getYear()));
+        year.sendKeys(Integer.toString(ChinaTime.today().getYear()));
         clickAndWait(By.id("open"));
         assertThat(browser.getCurrentUrl()).matches(".*/assessments/\\d+$");
 
@@ -130,7 +131,7 @@ class AssessmentSuggestionsBrowserTest extends BrowserTest {
         measures.clear();
         measures.sendKeys("制定应急预案并于年底前组织一次演练");
         WebElement deadline = browser.findElement(By.id("deadline-" + id));
-        String due = LocalDate.now().plusDays(45).toString();
+        String due = ChinaTime.today().plusDays(45).toString();
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", deadline, due);
         browser.findElement(By.id("plan-save-" + id)).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("plan-saved-" + id)));

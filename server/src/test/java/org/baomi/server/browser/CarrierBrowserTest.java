@@ -1,5 +1,6 @@
 package org.baomi.server.browser;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -218,7 +219,7 @@ class CarrierBrowserTest extends BrowserTest {
         browser.get(batchPage);
         assertThat(browser.findElement(By.id("batch-status")).getText()).isEqualTo("已批准");
         browser.executeScript("document.getElementById('executedOn').value = arguments[0]",
-                java.time.LocalDate.now().toString());
+                ChinaTime.today().toString());
         browser.findElement(By.id("supervisor-" + supervisor1)).click();
         browser.findElement(By.id("supervisor-" + supervisor2)).click();
         new Select(browser.findElement(By.id("destroyedById"))).selectByValue(Long.toString(officer.personId()));

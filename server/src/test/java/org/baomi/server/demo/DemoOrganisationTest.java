@@ -1,5 +1,6 @@
 package org.baomi.server.demo;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -120,7 +121,7 @@ class DemoOrganisationTest {
 
     @Test
     void theDemoUnitHasLastYearsApprovedAssessmentWithRectificationsAndThisYearsOpened() throws Exception {
-        int year = java.time.LocalDate.now().getYear();
+        int year = ChinaTime.today().getYear();
         assertThat(jdbc.sql("""
                 select s.status from self_assessment s join unit u on u.id = s.unit_id
                 where u.code = 'JZ-FGW' and s.level = 'UNIT' order by s.period_year""").query(String.class).list())

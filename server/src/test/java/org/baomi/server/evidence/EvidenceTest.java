@@ -1,5 +1,6 @@
 package org.baomi.server.evidence;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
@@ -44,7 +45,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 abstract class EvidenceTest {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     @Autowired
     MockMvc mvc;

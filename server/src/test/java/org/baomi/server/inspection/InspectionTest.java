@@ -1,5 +1,6 @@
 package org.baomi.server.inspection;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,7 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -88,7 +88,7 @@ abstract class InspectionTest {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.systemDefault());
+        return LocalDate.now(ChinaTime.ZONE);
     }
 
     ResultActions plan(TestAccount who, String kind, String units) throws Exception {

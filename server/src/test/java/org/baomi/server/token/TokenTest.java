@@ -1,5 +1,6 @@
 package org.baomi.server.token;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -110,7 +111,7 @@ abstract class TokenTest {
         var admin = secadmin();
         var client = fixtures.account(fixtures.rootUnit(), Role.SECRECY_OFFICER);
         String[] issued = issue(admin, client.id(), "\"org:read\",\"business:read\"",
-                java.time.LocalDate.now().plusDays(10).toString());
+                ChinaTime.today().plusDays(10).toString());
         mvc.perform(get("/api/v1/test-probe/org").header("Authorization", "Bearer " + issued[1]))
                 .andExpect(status().isOk()).andExpect(content().string(client.username()));
         assertThat(jdbc.sql("select last_used_at from api_token where id = :id").param("id", Long.parseLong(issued[0]))
@@ -200,7 +201,7 @@ abstract class TokenTest {
     void theSecurityAdministratorSeesTokensExpiringSoon() throws Exception {
         var admin = secadmin();
         var client = fixtures.account(fixtures.rootUnit(), Role.ARCHIVIST);
-        issue(admin, client.id(), "\"business:read\"", java.time.LocalDate.now().plusDays(5).toString());
+        issue(admin, client.id(), "\"business:read\"", ChinaTime.today().plusDays(5).toString());
         mvc.perform(get("/").with(fixtures.as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/tokens\"")));

@@ -1,6 +1,6 @@
 package org.baomi.server.approval.web;
 
-import java.time.ZoneId;
+import org.baomi.core.ChinaTime;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import org.baomi.core.DomainException;
@@ -168,6 +168,6 @@ class ApprovalController implements NotFoundPage {
     }
 
     public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
+        return at == null ? "" : TIME.format(at.atZone(ChinaTime.ZONE));
     }
 }

@@ -1,5 +1,6 @@
 package org.baomi.server.assessment.report;
 
+import org.baomi.core.ChinaTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +58,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportDraftService {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
     static final int MAX_TEXT = 8000;
     static final List<String> LANGUAGES = List.of("zh", "en");
 

@@ -1,5 +1,6 @@
 package org.baomi.server.assessment.web;
 
+import org.baomi.core.ChinaTime;
 import org.baomi.server.platform.web.PageLabels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class AssessmentController extends PageLabels {
                     .toList());
             model.addAttribute("units", assessments.unitChoices());
             model.addAttribute("departments", assessments.departmentChoices());
-            model.addAttribute("thisYear", LocalDate.now().getYear());
+            model.addAttribute("thisYear", ChinaTime.today().getYear());
         }
         model.addAttribute("labels", this);
         return "assessment/list";

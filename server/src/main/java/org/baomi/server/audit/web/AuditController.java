@@ -1,9 +1,9 @@
 package org.baomi.server.audit.web;
 
+import org.baomi.core.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.baomi.core.audit.AuditEntry;
 import org.baomi.core.audit.Verification;
@@ -93,7 +93,7 @@ class AuditController {
     static void writeCsv(AuditService audit, AuditQuery query, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"baomi-audit-"
-                + java.time.LocalDate.now() + ".csv\"");
+                + ChinaTime.today() + ".csv\"");
         audit.export(query.toFilter(), response.getOutputStream());
     }
 
@@ -121,7 +121,7 @@ class AuditController {
         AuditEntry e = row.entry();
         String role = e.actorRole() == null ? null : flash.text("role." + e.actorRole(), e.actorRole());
         String unit = row.unitName() != null ? row.unitName() : (e.unitId() == null ? null : "#" + e.unitId());
-        return new RowView(e.seq(), LOCAL.format(e.at().atZone(ZoneId.systemDefault())), e.actor(), role, unit,
+        return new RowView(e.seq(), LOCAL.format(e.at().atZone(ChinaTime.ZONE)), e.actor(), role, unit,
                 flash.text("audit.action." + e.action(), e.action()), e.action(), e.objectType(), e.objectId(),
                 pretty(e.before()), pretty(e.after()), e.clientAddress());
     }

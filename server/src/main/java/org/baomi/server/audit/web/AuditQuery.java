@@ -1,5 +1,6 @@
 package org.baomi.server.audit.web;
 
+import org.baomi.core.ChinaTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.baomi.server.audit.AuditRepository;
@@ -30,7 +31,7 @@ public class AuditQuery {
     }
 
     public AuditRepository.Filter toFilter() {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = ChinaTime.ZONE;
         return new AuditRepository.Filter(blankToNull(actor), blankToNull(action), blankToNull(objectType),
                 blankToNull(objectId), from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), upTo);

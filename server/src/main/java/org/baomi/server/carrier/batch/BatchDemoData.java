@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.batch;
 
+import org.baomi.core.ChinaTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ class BatchDemoData implements ApplicationRunner {
         try {
             as("secrecy");
             long batch = batches.create(new BatchInput(unit.get(), DestructionRecord.Method.DESTRUCTION_CENTRE, null,
-                    LocalDate.now().plusDays(3), "江州市国家保密局涉密载体销毁中心"));
+                    ChinaTime.today().plusDays(3), "江州市国家保密局涉密载体销毁中心"));
             archived.forEach(serial -> batches.addCarrier(batch, serial));
             long request = batches.submit(batch);
             as("leader");

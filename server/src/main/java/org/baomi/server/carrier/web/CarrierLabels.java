@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.web;
 
+import org.baomi.core.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CarrierLabels {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = ChinaTime.ZONE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** One line of the timeline: what happened, who did it and when, links to approvals and other carriers. */

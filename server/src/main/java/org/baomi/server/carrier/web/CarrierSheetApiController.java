@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.web;
 
+import org.baomi.core.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,7 +60,7 @@ class CarrierSheetApiController {
             default -> throw ValidationException.of("format", "sheet.format", "format must be xlsx or csv.");
         };
         response.setContentType(f.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"carriers-" + LocalDate.now() + "."
+        response.setHeader("Content-Disposition", "attachment; filename=\"carriers-" + ChinaTime.today() + "."
                 + f.extension() + "\"");
         sheets.export(unitId, f, response.getOutputStream(), locale);
     }

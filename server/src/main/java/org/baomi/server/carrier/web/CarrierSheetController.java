@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.web;
 
+import org.baomi.core.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ class CarrierSheetController {
 
     private void export(SheetFormat format, Long unitId, HttpServletResponse response, Locale locale) throws IOException {
         response.setContentType(format.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"carriers-" + LocalDate.now() + "."
+        response.setHeader("Content-Disposition", "attachment; filename=\"carriers-" + ChinaTime.today() + "."
                 + format.extension() + "\"");
         sheets.export(unitId, format, response.getOutputStream(), locale);
     }

@@ -1,5 +1,6 @@
 package org.baomi.server.device.web;
 
+import org.baomi.core.ChinaTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("devicePageText")
 public class DevicePageText {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     public String time(Instant at) {

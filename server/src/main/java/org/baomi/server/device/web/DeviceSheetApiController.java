@@ -1,5 +1,6 @@
 package org.baomi.server.device.web;
 
+import org.baomi.core.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -114,7 +115,7 @@ class DeviceSheetApiController {
 
     private static void headers(HttpServletResponse response, String name, SheetFormat f) {
         response.setContentType(f.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "-" + LocalDate.now() + "."
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "-" + ChinaTime.today() + "."
                 + f.extension() + "\"");
     }
 }

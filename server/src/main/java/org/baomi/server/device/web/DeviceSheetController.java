@@ -1,5 +1,6 @@
 package org.baomi.server.device.web;
 
+import org.baomi.core.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class DeviceSheetController {
         SheetFormat format = uri.endsWith(".csv") ? SheetFormat.CSV : SheetFormat.XLSX;
         long unit = sheets.unitOf(unitId);
         response.setContentType(format.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + ledger.path + "-" + LocalDate.now() + "."
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + ledger.path + "-" + ChinaTime.today() + "."
                 + format.extension() + "\"");
         if (ledger == Ledger.MEDIA) {
             sheets.exportMedia(unit, format, response.getOutputStream(), locale);

@@ -1,5 +1,6 @@
 package org.baomi.server.inspection.web;
 
+import org.baomi.core.ChinaTime;
 import org.baomi.server.platform.web.PageLabels;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -69,7 +70,7 @@ class InspectionController extends PageLabels implements NotFoundPage {
             model.addAttribute("kinds", InspectionKind.values());
             model.addAttribute("standards", assessments.standards().stream()
                     .filter(s -> "UNIT".equals(s.level())).toList());
-            model.addAttribute("today", LocalDate.now());
+            model.addAttribute("today", ChinaTime.today());
         }
         model.addAttribute("labels", this);
         return "inspection/list";
@@ -141,7 +142,7 @@ class InspectionController extends PageLabels implements NotFoundPage {
         model.addAttribute("scoring", inspections.unit(id, unitId));
         model.addAttribute("findings", Finding.values());
         model.addAttribute("severities", FindingSeverity.values());
-        model.addAttribute("defaultDeadline", LocalDate.now().plusDays(30));
+        model.addAttribute("defaultDeadline", ChinaTime.today().plusDays(30));
         model.addAttribute("labels", this);
         return "inspection/unit";
     }

@@ -1,8 +1,8 @@
 package org.baomi.server.platform.web;
 
+import org.baomi.core.ChinaTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.baomi.core.assessment.Text;
@@ -32,7 +32,7 @@ public class PageLabels {
     }
 
     public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
+        return at == null ? "" : TIME.format(at.atZone(ChinaTime.ZONE));
     }
 
     /** Points without trailing zeros: 2.5, 3, 0.5. */

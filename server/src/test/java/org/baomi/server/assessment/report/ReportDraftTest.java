@@ -1,5 +1,6 @@
 package org.baomi.server.assessment.report;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -374,7 +375,7 @@ abstract class ReportDraftTest {
     @Test
     void theOfficerSetsTheReportDateOnTheDraftAndEveryDownloadCarriesIt() throws Exception {
         long id = approved(2025);
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = java.time.LocalDate.now(ChinaTime.ZONE).toString();
         mvc.perform(get("/api/v1/assessments/" + id + "/report").with(fixtures.as(officer)))
                 .andExpect(jsonPath("$.reportDate").doesNotExist()).andExpect(jsonPath("$.date").value(today))
                 .andExpect(jsonPath("$.version").value(0));

@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.batch;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ class CarrierBatchBrowserTest extends BrowserTest {
         ledger.as(officer, () -> carriers.archive(minutes.id()));
 
         long batch = ledger.as(officer, () -> batches.create(new BatchInput(unit,
-                DestructionRecord.Method.DESTRUCTION_CENTRE, null, LocalDate.now().plusDays(2), "江州市国家保密局销毁中心")));
+                DestructionRecord.Method.DESTRUCTION_CENTRE, null, ChinaTime.today().plusDays(2), "江州市国家保密局销毁中心")));
         ledger.as(officer, () -> {
             batches.addCarrier(batch, plan.serial());
             batches.addCarrier(batch, minutes.serial());
@@ -101,7 +102,7 @@ class CarrierBatchBrowserTest extends BrowserTest {
         BrowserTestSupport.screenshot(browser, "carrier-batch-approved");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
-        ledger.as(officer, () -> batches.execute(batch, new Execution(LocalDate.now(), List.of(zhao, wang), chen)));
+        ledger.as(officer, () -> batches.execute(batch, new Execution(ChinaTime.today(), List.of(zhao, wang), chen)));
         browser.get(url("/carriers/batches/" + batch));
         assertThat(browser.findElement(By.id("batch-supervisors")).getText()).isEqualTo("赵敏、王建国");
         BrowserTestSupport.screenshot(browser, "carrier-batch-executed");
@@ -121,7 +122,7 @@ class CarrierBatchBrowserTest extends BrowserTest {
         Registered a = ledger.secret(officer, unit, "关于开展2026年度价格专项检查的通知");
         Registered b = ledger.secret(officer, unit, "中期财政规划编制说明");
         ledger.secret(officer, unit, "粮食安全储备调整方案");
-        ledger.as(officer, () -> carriers.lend(report.id(), chen, LocalDate.now().plusDays(5)));
+        ledger.as(officer, () -> carriers.lend(report.id(), chen, ChinaTime.today().plusDays(5)));
         long inventory = ledger.as(officer, () -> inventories.start(new InventoryViews.InventoryInput(unit,
                 org.baomi.core.carrier.StoragePlace.Kind.COMBINATION_LOCK_CABINET, CarrierLedgerFixture.CABINET)));
         ledger.as(officer, () -> inventories.markMissing(inventory, b.id(), "2号柜、机要室各处均已查找，未找到"));

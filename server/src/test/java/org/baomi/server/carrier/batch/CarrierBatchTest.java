@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.batch;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -14,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.baomi.core.org.SecretRelatedLevel;
 import org.baomi.core.security.Role;
@@ -76,7 +76,7 @@ abstract class CarrierBatchTest {
     long create(TestAccount who) throws Exception {
         String body = api(post("/api/v1/carrier-batches"), who, """
                 {"unitId": %d, "method": "DESTRUCTION_CENTRE", "plannedDate": "%s", "place": "市国家保密局销毁中心"}"""
-                .formatted(unit, LocalDate.now().plusDays(3))).andExpect(status().isCreated())
+                .formatted(unit, ChinaTime.today().plusDays(3))).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
@@ -118,14 +118,14 @@ abstract class CarrierBatchTest {
         }
         return """
                 {"executedOn": "%s", "supervisorIds": [%s], "destroyedById": %d}"""
-                .formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")), ids, destroyer);
+                .formatted(LocalDate.now(ChinaTime.ZONE), ids, destroyer);
     }
 
     // ------------------------------------------------------------ numbering and the list
 
     @Test
     void batchesAreNumberedPerUnitAndYearWithoutGaps() throws Exception {
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(ChinaTime.ZONE).getYear();
         long first = create(officer);
         // A refused batch (no place) takes no number.
         api(post("/api/v1/carrier-batches"), officer, "{\"unitId\": " + unit + ", \"method\": \"IN_HOUSE_EQUIPMENT\"}")
@@ -150,7 +150,7 @@ abstract class CarrierBatchTest {
 
     @Test
     void keepersDrawingUpBatchesAtTheSameMomentGetConsecutiveNumbers() throws Exception {
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(ChinaTime.ZONE).getYear();
         int n = 4;
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
@@ -161,7 +161,7 @@ abstract class CarrierBatchTest {
                     start.await();
                     return ledger.as(officer, () -> batches.create(new BatchViews.BatchInput(unit,
                             org.baomi.core.carrier.DestructionRecord.Method.DESTRUCTION_CENTRE, null,
-                            LocalDate.now(), "销毁中心")));
+                            ChinaTime.today(), "销毁中心")));
                 }));
             }
             start.countDown();
@@ -183,7 +183,7 @@ abstract class CarrierBatchTest {
         Registered lent = ledger.secret(officer, unit, "测算报告", supervisorA);
         ledger.as(officer, () -> {
             carriers.archive(archived.id());
-            carriers.lend(lent.id(), supervisorA, LocalDate.now().plusDays(5));
+            carriers.lend(lent.id(), supervisorA, ChinaTime.today().plusDays(5));
         });
         long batch = create(officer);
         add(batch, kept.serial(), officer).andExpect(status().isOk()).andExpect(jsonPath("$.items[0].position").value(1));
@@ -298,7 +298,7 @@ abstract class CarrierBatchTest {
 
         // The page shows the refusal beside the supervisors.
         String page = mvc.perform(post("/carriers/batches/{id}/execute", batch).with(csrf()).with(fixtures.as(officer))
-                        .param("executedOn", LocalDate.now().toString()).param("supervisorIds", Long.toString(supervisorA))
+                        .param("executedOn", ChinaTime.today().toString()).param("supervisorIds", Long.toString(supervisorA))
                         .param("destroyedById", Long.toString(destroyer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"supervisorIds-error\"").contains("销毁须有至少两名不同的监销人");
@@ -413,7 +413,7 @@ abstract class CarrierBatchTest {
         Registered a = ledger.secret(officer, unit, "页面测试件");
         String location = mvc.perform(post("/carriers/batches").with(csrf()).with(fixtures.as(officer))
                         .param("unitId", Long.toString(unit)).param("method", "IN_HOUSE_EQUIPMENT")
-                        .param("equipment", "SDS-3 碎纸机").param("plannedDate", LocalDate.now().toString())
+                        .param("equipment", "SDS-3 碎纸机").param("plannedDate", ChinaTime.today().toString())
                         .param("place", "机要室"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashSuccess", "销毁批次已创建。"))
                 .andReturn().getResponse().getRedirectedUrl();

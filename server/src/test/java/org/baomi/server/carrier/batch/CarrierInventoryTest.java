@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.batch;
 
+import org.baomi.core.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -62,7 +63,7 @@ abstract class CarrierInventoryTest {
         destroyedOrLost = ledger.secret(officer, unit, "已丢失文件");
         ledger.as(officer, () -> {
             carriers.archive(archived.id());
-            carriers.lend(lent.id(), borrower, LocalDate.now().plusDays(4));
+            carriers.lend(lent.id(), borrower, ChinaTime.today().plusDays(4));
             carriers.reportLost(destroyedOrLost.id(), "早已报失");
         });
     }
@@ -96,7 +97,7 @@ abstract class CarrierInventoryTest {
                 .andExpect(jsonPath("$.out[0].serial").value(lent.serial()))
                 .andExpect(jsonPath("$.out[0].statusThen").value("ON_LOAN"))
                 .andExpect(jsonPath("$.out[0].holder").value("借阅人王"))
-                .andExpect(jsonPath("$.out[0].due").value(LocalDate.now().plusDays(4).toString()));
+                .andExpect(jsonPath("$.out[0].due").value(ChinaTime.today().plusDays(4).toString()));
         // Later changes to the ledger do not move the snapshot.
         ledger.as(officer, () -> carriers.returnLoan(lent.id()));
         api(get("/api/v1/carrier-inventories/{id}", id), officer, null)

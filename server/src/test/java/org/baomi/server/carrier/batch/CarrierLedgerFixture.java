@@ -1,5 +1,6 @@
 package org.baomi.server.carrier.batch;
 
+import org.baomi.core.ChinaTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -67,7 +68,7 @@ class CarrierLedgerFixture {
         List<Long> scope = new java.util.ArrayList<>(List.of(alsoInScope));
         scope.add(0, keeper.personId());
         return as(keeper, () -> carriers.register(new CarrierInput(unit, CarrierType.PAPER_DOCUMENT, title,
-                "江发改〔2026〕1号", "江州市发展和改革委员会", LocalDate.now().minusDays(30), 1, 1, marking,
+                "江发改〔2026〕1号", "江州市发展和改革委员会", ChinaTime.today().minusDays(30), 1, 1, marking,
                 scope, List.of(), keeper.personId(), kind, place)));
     }
 

@@ -1,9 +1,9 @@
 package org.baomi.server.carrier.batch.web;
 
+import org.baomi.core.ChinaTime;
 import org.baomi.server.platform.web.PageLabels;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,7 +241,7 @@ class BatchController extends PageLabels implements NotFoundPage {
         }
         model.addAttribute("batch", batch);
         model.addAttribute("printedBy", user.displayName());
-        model.addAttribute("printedAt", TIME.format(Instant.now().atZone(ZoneId.systemDefault())));
+        model.addAttribute("printedAt", TIME.format(Instant.now().atZone(ChinaTime.ZONE)));
         model.addAttribute("labels", this);
         return PRINT_VIEW;
     }
@@ -267,7 +267,7 @@ class BatchController extends PageLabels implements NotFoundPage {
         }
         if (!model.containsAttribute("executeForm")) {
             ExecuteForm form = new ExecuteForm();
-            form.setExecutedOn(LocalDate.now());
+            form.setExecutedOn(ChinaTime.today());
             model.addAttribute("executeForm", form);
         }
         model.addAttribute("methods", DestructionRecord.Method.values());

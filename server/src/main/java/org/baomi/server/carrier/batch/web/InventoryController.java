@@ -1,7 +1,7 @@
 package org.baomi.server.carrier.batch.web;
 
+import org.baomi.core.ChinaTime;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.baomi.core.DomainException;
@@ -231,6 +231,6 @@ class InventoryController implements NotFoundPage {
     }
 
     public String time(Instant at) {
-        return at == null ? "" : TIME.format(at.atZone(ZoneId.systemDefault()));
+        return at == null ? "" : TIME.format(at.atZone(ChinaTime.ZONE));
     }
 }
