@@ -478,6 +478,8 @@ abstract class InspectionTest {
         String comparison = mvc.perform(get("/inspections/comparison?standard=" + code).with(fixtures.as(inspector)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(comparison).contains("data-grade=\"NON_COMPLIANT\"").contains("一票否决");
+        assertThat(comparison).as("a vetoed 88.8 is coloured as failed, not by its points")
+                .contains("class=\"num score heat-bad\">88.8<");
         byte[] docx = mvc.perform(post("/api/v1/inspections/" + id + "/summary").with(csrf())
                         .with(fixtures.as(inspector)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"format\":\"DOCX\"}"))
