@@ -110,6 +110,7 @@ abstract class CarrierArchiveTest extends WithCarrierWorld {
     @Test
     void refusesReadersNotClearedOrNotInScopeAWrongStatusAndABadDueDate() {
         long id = archived();
+        long audits = fixtures.auditCount("carrier.retrieve");
         refusedWith(() -> w.run(w.keeper, () -> carriers.retrieve(id, w.general.personId(), today.plusDays(3))),
                 "carrier.borrowerNotCleared");
         refusedWith(() -> w.run(w.keeper, () -> carriers.retrieve(id, w.outsider.personId(), today.plusDays(3))),
@@ -120,7 +121,7 @@ abstract class CarrierArchiveTest extends WithCarrierWorld {
         refusedWith(() -> w.run(w.keeper, () -> carriers.retrieve(id, w.otherPerson, today.plusDays(3))),
                 "carrier.personUnknown");
         assertThat(statusColumn(id)).isEqualTo("ARCHIVED");
-        assertThat(fixtures.auditCount("carrier.retrieve")).isZero();
+        assertThat(fixtures.auditCount("carrier.retrieve")).as("nothing recorded").isEqualTo(audits);
 
         long inCustody = w.register(w.secret()).id();
         refusedWith(() -> w.run(w.keeper, () -> carriers.retrieve(inCustody, w.reader.personId(), today.plusDays(3))),
