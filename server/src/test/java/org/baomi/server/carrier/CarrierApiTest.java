@@ -85,9 +85,8 @@ abstract class CarrierApiTest extends WithCarrierWorld {
         post(w.keeper, c + "/retrieval", java.util.Map.of("due", today.toString())).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("personId"));
         post(w.keeper, c + "/retrieval", java.util.Map.of("personId", w.outsider.personId(), "due",
-                today.toString())).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("personId"))
-                .andExpect(jsonPath("$.errors[0].code").value("carrier.borrowerNotInScope"));
+                today.toString())).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("carrier.borrowerNotInScope"));
         post(w.keeper, c + "/retrieval", body).andExpect(status().isOk())
                 .andExpect(jsonPath("$.detail.status").value("ON_LOAN"))
                 .andExpect(jsonPath("$.detail.loan.fromArchive").value(true));
