@@ -32,6 +32,7 @@ import org.baomi.core.classification.Marking;
  *   IN_CUSTODY ─carryOut(approval)→ CARRIED_OUT ─bringBack→ IN_CUSTODY
  *   IN_CUSTODY ─copy(approval)→ IN_CUSTODY (+ new carriers)
  *   IN_CUSTODY ─archive→ ARCHIVED
+ *   ARCHIVED ─retrieve→ ON_LOAN (from the archive) ─returnLoan→ ARCHIVED
  *   IN_CUSTODY | ARCHIVED ─clear→ CLEARED,  ─destroy(approval)→ DESTROYED,  ─moveTo / reclassify / declassify→ same
  *   IN_CUSTODY | ARCHIVED ─handOver→ same (new custodian)
  *   any non-terminal ─changeScope→ same (new knowledge scope)
@@ -241,24 +242,45 @@ public final class Carrier {
      *                         or a status refusal
      */
     public void lend(PersonRef to, LocalDate due, PersonRef by, Instant at) {
+        lendFrom(CarrierStatus.IN_CUSTODY, "lend", to, due, by, at);
+    }
+
+    /**
+     * 调阅 — retrieves the archived carrier for {@code to} to read until {@code due}. The same rules
+     * as a loan (the reader cleared and in scope, a due date, no passing from one reader to another);
+     * while out it is ON_LOAN, and {@link #returnLoan} puts it back in the archive (ADR 0018).
+     *
+     * @throws DomainException {@code carrier.onLoan} (return it first),
+     *                         {@code carrier.borrowerNotCleared}, {@code carrier.borrowerNotInScope},
+     *                         {@code carrier.dueMissing}, or a status refusal
+     */
+    public void retrieve(PersonRef to, LocalDate due, PersonRef by, Instant at) {
+        lendFrom(CarrierStatus.ARCHIVED, "retrieve from the archive", to, due, by, at);
+    }
+
+    private void lendFrom(CarrierStatus from, String act, PersonRef to, LocalDate due, PersonRef by, Instant at) {
         if (status() == CarrierStatus.ON_LOAN) {
             Actor borrower = state.loan().orElseThrow().to();
             throw new DomainException("carrier.onLoan", serial + " is on loan to " + borrower.name()
                     + "; return it first — it may not pass from one borrower to another.", serial.value(), borrower.name());
         }
-        requireStatus("lend", CarrierStatus.IN_CUSTODY);
+        requireStatus(act, from);
         requireCleared(by, level(), serial);
         requireMayHold(to, "carrier.borrowerNotCleared", "carrier.borrowerNotInScope", "borrow it");
         if (due == null) {
             throw new DomainException("carrier.dueMissing", "Give the date the loan is due back.");
         }
-        append(new Lent(by.actor(), at, to.actor(), due));
+        append(new Lent(by.actor(), at, to.actor(), due, from == CarrierStatus.ARCHIVED));
     }
 
-    /** 归还 — the borrower returned it; {@code by} takes it back into custody. */
+    /**
+     * 归还 — the borrower returned it; {@code by} takes it back into custody, or into the archive
+     * when it was retrieved from there.
+     */
     public void returnLoan(PersonRef by, Instant at) {
         requireStatus("take back", CarrierStatus.ON_LOAN);
-        append(new Returned(by.actor(), at, state.loan().orElseThrow().to()));
+        Lent loan = state.loan().orElseThrow();
+        append(new Returned(by.actor(), at, loan.to(), loan.fromArchive()));
     }
 
     // ---------------------------------------------------------------- carrying out

@@ -66,19 +66,36 @@ public sealed interface CarrierEvent {
         }
     }
 
-    record Lent(Actor by, Instant at, Actor to, LocalDate due) implements CarrierEvent {
+    /**
+     * 借阅 — lent to {@code to} until {@code due}; with {@code fromArchive}, 调阅 — retrieved from the
+     * archive for reading, to go back to the archive on return (ADR 0018).
+     */
+    record Lent(Actor by, Instant at, Actor to, LocalDate due, boolean fromArchive) implements CarrierEvent {
         public Lent {
             check(by, at);
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(due, "due");
         }
+
+        /** A loan from custody. */
+        public Lent(Actor by, Instant at, Actor to, LocalDate due) {
+            this(by, at, to, due, false);
+        }
     }
 
-    /** The borrower returned it; {@code by} is who took it back into custody. */
-    record Returned(Actor by, Instant at, Actor borrower) implements CarrierEvent {
+    /**
+     * The borrower returned it; {@code by} is who took it back — into custody, or with
+     * {@code toArchive} into the archive it was retrieved from.
+     */
+    record Returned(Actor by, Instant at, Actor borrower, boolean toArchive) implements CarrierEvent {
         public Returned {
             check(by, at);
             Objects.requireNonNull(borrower, "borrower");
+        }
+
+        /** Back into custody. */
+        public Returned(Actor by, Instant at, Actor borrower) {
+            this(by, at, borrower, false);
         }
     }
 

@@ -79,12 +79,17 @@ public final class CarrierHistory {
             return custody(s);
         }
         if (e instanceof Lent l) {
-            expect(s, index, CarrierStatus.IN_CUSTODY);
+            expect(s, index, l.fromArchive() ? CarrierStatus.ARCHIVED : CarrierStatus.IN_CUSTODY);
             return with(s, CarrierStatus.ON_LOAN, Optional.empty(), Optional.of(l), Optional.empty());
         }
-        if (e instanceof Returned) {
+        if (e instanceof Returned r) {
             expect(s, index, CarrierStatus.ON_LOAN);
-            return custody(s);
+            if (s.loan().orElseThrow().fromArchive() != r.toArchive()) {
+                throw corrupt(index, r.toArchive() ? "returned to the archive what was lent from custody"
+                        : "returned to custody what was retrieved from the archive");
+            }
+            return r.toArchive() ? with(s, CarrierStatus.ARCHIVED, Optional.empty(), Optional.empty(), Optional.empty())
+                    : custody(s);
         }
         if (e instanceof CarriedOut c) {
             expect(s, index, CarrierStatus.IN_CUSTODY);

@@ -48,10 +48,13 @@ class CarrierLifecyclePropertyTest {
 
     /** Every kind of event some seed produced: a generator that never reaches an act tests nothing about it. */
     static final Set<Class<?>> REACHED = new HashSet<>();
+    /** Whether some seed retrieved a carrier from the archive and returned it there (same event types as a loan). */
+    static boolean retrievedAndReturnedToTheArchive;
 
     @AfterAll
     static void everyActWasReachedBySomeSeed() {
         assertThat(REACHED).containsExactlyInAnyOrder(CarrierEvent.class.getPermittedSubclasses());
+        assertThat(retrievedAndReturnedToTheArchive).as("some seed returned a retrieval to the archive").isTrue();
     }
 
     static LongStream seeds() {
@@ -88,6 +91,9 @@ class CarrierLifecyclePropertyTest {
         }
         checkHistory(carrier, w);
         carrier.history().forEach(e -> REACHED.add(e.getClass()));
+        if (carrier.history().stream().anyMatch(e -> e instanceof Returned r && r.toArchive())) {
+            retrievedAndReturnedToTheArchive = true;
+        }
         Carrier restored = Carrier.restore(carrier.id(), carrier.serial(), carrier.details(), carrier.status(),
                 carrier.history());
         assertThat(restored.marking()).isEqualTo(carrier.marking());
@@ -120,6 +126,13 @@ class CarrierLifecyclePropertyTest {
             KnowledgeScope scope = then.scope().orElse(w.registeredScope);
             if (e instanceof Lent l) {
                 assertThat(w.mayHold(scope, l.to(), level)).as("borrower in scope and cleared").isTrue();
+                assertThat(then.status()).as("lent from custody, retrieved from the archive")
+                        .isEqualTo(l.fromArchive() ? CarrierStatus.ARCHIVED : CarrierStatus.IN_CUSTODY);
+            } else if (e instanceof Returned r) {
+                assertThat(r.toArchive()).as("goes back where it came from")
+                        .isEqualTo(then.loan().orElseThrow().fromArchive());
+                CarrierStatus after = CarrierHistory.replay(history.subList(0, i + 1)).status();
+                assertThat(after).isEqualTo(r.toArchive() ? CarrierStatus.ARCHIVED : CarrierStatus.IN_CUSTODY);
             } else if (e instanceof CirculationStarted c) {
                 assertThat(c.route()).allMatch(r -> w.mayHold(scope, r, level), "readers in scope and cleared");
             } else if (e instanceof CarriedOut c) {
@@ -247,7 +260,7 @@ class CarrierLifecyclePropertyTest {
 
         /** Tries one random act; false when the roll chose not to try a rare (terminal) one. */
         boolean act(Carrier c, Instant at, List<Carrier> copies) {
-            switch (random.nextInt(19)) {
+            switch (random.nextInt(20)) {
                 case 0 -> {
                     List<PersonRef> route = new ArrayList<>();
                     for (int i = 0, n = random.nextInt(4); i < n; i++) {
@@ -305,6 +318,7 @@ class CarrierLifecyclePropertyTest {
                 }
                 case 16 -> c.handOver(anyone(), random.nextInt(8) == 0 ? "" : "调离", anyone(), at);
                 case 17 -> c.changeScope(anyScope(), random.nextInt(8) == 0 ? " " : "调整", holdersNow(c), anyone(), at);
+                case 18 -> c.retrieve(anyone(), random.nextInt(8) == 0 ? null : due(at), anyone(), at);
                 case 15 -> c.reclassify(Marking.parse(MARKINGS.get(random.nextInt(MARKINGS.size()))), approval(), anyone(), at);
                 default -> c.declassify(approval(), anyone(), at);
             }

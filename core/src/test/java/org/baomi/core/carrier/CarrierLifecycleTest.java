@@ -219,6 +219,82 @@ class CarrierLifecycleTest {
     }
 
     @Nested
+    class RetrievalFromTheArchive {
+
+        private Carrier archived() {
+            Carrier c = secret();
+            c.archive(OFFICER, T0);
+            return c;
+        }
+
+        @Test
+        void retrievedForReadingAndReturnedToTheArchiveNotToCustody() {
+            Carrier c = archived();
+            c.retrieve(NAMED, TODAY.plusDays(3), OFFICER, later(1));
+            assertThat(c.status()).isEqualTo(CarrierStatus.ON_LOAN);
+            assertThat(c.loan().orElseThrow()).isEqualTo(new Lent(OFFICER.actor(), later(1), NAMED.actor(),
+                    TODAY.plusDays(3), true));
+            assertThat(c.holders()).containsExactly(NAMED.actor());
+            c.returnLoan(NAMED, later(5));
+            assertThat(c.status()).isEqualTo(CarrierStatus.ARCHIVED);
+            assertThat(c.loan()).isEmpty();
+            assertThat(c.history().get(3)).isEqualTo(new Returned(NAMED.actor(), later(5), NAMED.actor(), true));
+            Carrier restored = Carrier.restore(c.id(), c.serial(), c.details(), CarrierStatus.ARCHIVED, c.history());
+            assertThat(restored.status()).isEqualTo(CarrierStatus.ARCHIVED);
+            c.retrieve(READER, TODAY.plusDays(3), OFFICER, later(6));
+            assertThat(c.status()).as("it can be retrieved again").isEqualTo(CarrierStatus.ON_LOAN);
+        }
+
+        @Test
+        void aLoanFromCustodyStillComesBackToCustody() {
+            Carrier c = secret();
+            c.lend(NAMED, TODAY.plusDays(3), OFFICER, later(1));
+            c.returnLoan(OFFICER, later(2));
+            assertThat(c.status()).isEqualTo(CarrierStatus.IN_CUSTODY);
+            assertThat(((Returned) c.history().get(2)).toArchive()).isFalse();
+        }
+
+        @Test
+        void theReaderMustBeClearedAndInScopeAndGiveADueDate() {
+            Carrier c = archived();
+            refused(() -> c.retrieve(GENERAL, TODAY, OFFICER, T0), "carrier.borrowerNotCleared");
+            refused(() -> c.retrieve(OUTSIDER, TODAY, OFFICER, T0), "carrier.borrowerNotInScope");
+            refused(() -> c.retrieve(READER, null, OFFICER, T0), "carrier.dueMissing");
+            refused(() -> c.retrieve(READER, TODAY, UNCLEARED, T0), "carrier.actorNotCleared");
+            assertThat(c.status()).isEqualTo(CarrierStatus.ARCHIVED);
+            assertThat(c.history()).hasSize(2);
+        }
+
+        @Test
+        void noHandOffBetweenReadersAndOnlyFromTheArchive() {
+            Carrier c = archived();
+            c.retrieve(NAMED, TODAY.plusDays(3), OFFICER, later(1));
+            refused(() -> c.retrieve(READER, TODAY.plusDays(3), OFFICER, later(2)), "carrier.onLoan");
+            refused(() -> c.lend(READER, TODAY.plusDays(3), OFFICER, later(2)), "carrier.onLoan");
+            refused(() -> c.archive(OFFICER, later(2)), "carrier.wrongStatus");
+            Carrier inCustody = secret();
+            assertThatThrownBy(() -> inCustody.retrieve(READER, TODAY, OFFICER, T0))
+                    .hasMessage("Cannot retrieve from the archive FGW-2026-PD-00042 while it is in custody; it must be archived.");
+            refused(() -> archived().lend(READER, TODAY, OFFICER, T0), "carrier.wrongStatus");
+        }
+
+        @Test
+        void aReturnThatDisagreesWithWhereTheLoanCameFromIsACorruptHistory() {
+            Carrier c = archived();
+            c.retrieve(NAMED, TODAY.plusDays(3), OFFICER, later(1));
+            List<CarrierEvent> h = new ArrayList<>(c.history());
+            h.add(new Returned(OFFICER.actor(), later(2), NAMED.actor(), false));
+            refused(() -> Carrier.restore(c.id(), c.serial(), c.details(), CarrierStatus.IN_CUSTODY, h),
+                    "carrier.historyCorrupt");
+            Carrier custody = secret();
+            List<CarrierEvent> h2 = new ArrayList<>(custody.history());
+            h2.add(new Lent(OFFICER.actor(), later(1), NAMED.actor(), TODAY, true));
+            refused(() -> Carrier.restore(custody.id(), custody.serial(), custody.details(), CarrierStatus.ON_LOAN, h2),
+                    "carrier.historyCorrupt");
+        }
+    }
+
+    @Nested
     class CarryingOut {
 
         @Test

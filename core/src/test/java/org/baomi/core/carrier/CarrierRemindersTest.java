@@ -38,6 +38,18 @@ class CarrierRemindersTest {
     }
 
     @Test
+    void anOverdueRetrievalFromTheArchiveIsAnOverdueLoan() {
+        Carrier c = secret();
+        c.archive(OFFICER, T0);
+        c.retrieve(READER, TODAY.plusDays(2), OFFICER, T0);
+        assertThat(CarrierReminders.overdueLoan(c, TODAY.plusDays(2))).isEmpty();
+        assertThat(CarrierReminders.all(c, TODAY.plusDays(3), CarrierReminders.Policy.DEFAULT))
+                .contains(new Reminder.LoanOverdue(c.id(), c.serial(), READER.actor(), TODAY.plusDays(2)));
+        c.returnLoan(OFFICER, later(1));
+        assertThat(CarrierReminders.overdueLoan(c, TODAY.plusDays(3))).isEmpty();
+    }
+
+    @Test
     void carriedOutAndNotBackByTheReturnDate() {
         Carrier c = secret();
         c.carryOut(APPROVAL, TODAY.plusDays(1), READER, T0);

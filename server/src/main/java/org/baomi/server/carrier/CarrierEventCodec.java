@@ -54,8 +54,14 @@ class CarrierEventCodec {
         } else if (e instanceof Lent l) {
             p.put("to", actor(l.to()));
             p.put("due", l.due().toString());
+            if (l.fromArchive()) {
+                p.put("fromArchive", true);
+            }
         } else if (e instanceof Returned r) {
             p.put("borrower", actor(r.borrower()));
+            if (r.toArchive()) {
+                p.put("toArchive", true);
+            }
         } else if (e instanceof CarriedOut c) {
             p.put("approval", c.approval().requestId());
             p.put("returnBy", c.returnBy().toString());
@@ -115,8 +121,8 @@ class CarrierEventCodec {
                     Boolean.TRUE.equals(p.get("urgent")));
             case "SignedAsRead" -> new SignedAsRead(by, at);
             case "CirculationEnded" -> new CirculationEnded(by, at, str(p, "recallReason"), actors(p.get("unsigned")));
-            case "Lent" -> new Lent(by, at, actor(p.get("to")), date(p, "due"));
-            case "Returned" -> new Returned(by, at, actor(p.get("borrower")));
+            case "Lent" -> new Lent(by, at, actor(p.get("to")), date(p, "due"), Boolean.TRUE.equals(p.get("fromArchive")));
+            case "Returned" -> new Returned(by, at, actor(p.get("borrower")), Boolean.TRUE.equals(p.get("toArchive")));
             case "CarriedOut" -> new CarriedOut(by, at, new ApprovalRef(num(p, "approval")), date(p, "returnBy"));
             case "BroughtBack" -> new BroughtBack(by, at);
             case "Copied" -> new Copied(by, at, new ApprovalRef(num(p, "approval")),

@@ -469,6 +469,19 @@ public class CarrierService {
 
     /** 借阅 — lends the carrier to a person in its knowledge scope until {@code due} (not in the past). */
     public void lend(long id, long personId, LocalDate due) {
+        lendOut(id, personId, due, false);
+    }
+
+    /**
+     * 调阅 — retrieves an archived carrier for a person in its knowledge scope to read until
+     * {@code due} (not in the past); on return it goes back to the archive. The same permission,
+     * checks and reminders as a loan (ADR 0018).
+     */
+    public void retrieve(long id, long personId, LocalDate due) {
+        lendOut(id, personId, due, true);
+    }
+
+    private void lendOut(long id, long personId, LocalDate due, boolean fromArchive) {
         Act act = ledgerAct(id);
         List<FieldProblem> problems = new ArrayList<>();
         PersonRef to = personField(problems, "personId", personId, act.user());
@@ -481,11 +494,18 @@ public class CarrierService {
             throw new ValidationException(problems);
         }
         Map<String, Object> before = snapshot(act.carrier());
-        perform(() -> act.carrier().lend(to, due, act.me(), clock.instant()));
-        save(act, "lend", before, Map.of("to", personId, "due", due.toString()));
+        if (fromArchive) {
+            perform(() -> act.carrier().retrieve(to, due, act.me(), clock.instant()));
+        } else {
+            perform(() -> act.carrier().lend(to, due, act.me(), clock.instant()));
+        }
+        save(act, fromArchive ? "retrieve" : "lend", before, Map.of("to", personId, "due", due.toString()));
     }
 
-    /** 归还 — the loan comes back: recorded by the borrower himself or the ledger keeper. */
+    /**
+     * 归还 — the loan comes back: recorded by the borrower himself or the ledger keeper; a retrieval
+     * goes back to the archive (audited as {@code carrier.returnToArchive}).
+     */
     public void returnLoan(long id) {
         BaomiUser user = user(Permission.CARRIER_HANDLE);
         Loaded l = load(id, true);
@@ -497,8 +517,9 @@ public class CarrierService {
         }
         Act act = new Act(user, me, l);
         Map<String, Object> before = snapshot(l.carrier());
+        boolean toArchive = l.carrier().loan().map(CarrierEvent.Lent::fromArchive).orElse(false);
         perform(() -> l.carrier().returnLoan(me, clock.instant()));
-        save(act, "returnLoan", before, Map.of());
+        save(act, toArchive ? "returnToArchive" : "returnLoan", before, Map.of());
     }
 
     // ------------------------------------------------------------ acts under approval
@@ -1288,9 +1309,9 @@ public class CarrierService {
         String former = c.marking() instanceof CarrierMarking.Declassified dc ? dc.former().format() : null;
         CirculationInfo circulation = c.circulation().map(x -> circulationInfo(c, x, today)).orElse(null);
         Holding loan = c.loan().map(x -> new Holding(x.to().personId(), x.to().name(), x.at(), x.due(),
-                today.isAfter(x.due()))).orElse(null);
+                today.isAfter(x.due()), x.fromArchive())).orElse(null);
         Holding out = c.carriedOut().map(x -> new Holding(x.by().personId(), x.by().name(), x.at(), x.returnBy(),
-                today.isAfter(x.returnBy()))).orElse(null);
+                today.isAfter(x.returnBy()), false)).orElse(null);
         return new Detail(c.id().value(), d.unitId(), repository.unitName(d.unitId()), c.serial().value(), d.type(),
                 d.title(), d.documentNumber(), d.issuer(), d.dated(), d.copyNumber().copy(), d.copyNumber().of(),
                 c.markingText(), c.level(), former != null, former, projection(c).declassificationDate(), c.status(),

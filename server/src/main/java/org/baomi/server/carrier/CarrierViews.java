@@ -37,8 +37,12 @@ public final class CarrierViews {
     public record Reader(long personId, String name, Instant signedAt) {
     }
 
-    /** Who holds the carrier now (borrower, or whoever carried it out), since when and until when. */
-    public record Holding(long personId, String name, Instant since, LocalDate due, boolean overdue) {
+    /**
+     * Who holds the carrier now (borrower, or whoever carried it out), since when and until when;
+     * {@code fromArchive} — a retrieval (调阅) that goes back to the archive on return.
+     */
+    public record Holding(long personId, String name, Instant since, LocalDate due, boolean overdue,
+            boolean fromArchive) {
     }
 
     /** Everything the ledger knows about a carrier. */

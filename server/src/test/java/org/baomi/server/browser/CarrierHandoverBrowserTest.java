@@ -92,15 +92,17 @@ class CarrierHandoverBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("handover-refused")).getText()).contains("1");
         assertThat(browser.findElement(By.id("handover-submit")).isEnabled()).isFalse();
         BrowserTestSupport.screenshot(browser, "carrier-handover-refused");
+        onAPhone(() -> {
+            assertThat(refused.getText()).as("the reason stays readable").contains("绝密");
+            BrowserTestSupport.screenshot(browser, "carrier-handover-refused-phone");
+        });
 
         new Select(browser.findElement(By.id("handover-to"))).selectByValue(Long.toString(successor));
         clickAndWait(By.id("handover-preview"));
         assertThat(browser.findElements(By.cssSelector("#handover-list tr.refused"))).isEmpty();
         assertThat(browser.findElement(By.id("handover-list")).getText()).contains(titles.get(0), titles.get(2));
         BrowserTestSupport.type(browser, "handover-reason", "调离本岗位");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        BrowserTestSupport.screenshot(browser, "carrier-handover-preview-phone");
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        onAPhone(() -> BrowserTestSupport.screenshot(browser, "carrier-handover-preview-phone"));
         clickConfirmed(By.id("handover-submit"));
 
         // The printed list: both names, every carrier, the signature lines.
@@ -131,6 +133,35 @@ class CarrierHandoverBrowserTest extends BrowserTest {
                 jdbc.sql("select name from department where id = :d").param("d", office).query(String.class).single());
         assertThat(browser.findElement(By.id("carrier-timeline")).getText()).contains("工作分工调整");
         BrowserTestSupport.screenshot(browser, "carrier-scope-timeline");
+    }
+
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * At 390 px the preview stacks each carrier as a card: the page does not scroll sideways and
+     * every carrier's status is shown.
+     */
+    private void onAPhone(Check then) throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            Number overflow = (Number) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(0);
+            List<WebElement> statuses = browser.findElements(By.cssSelector("#handover-list tbody td.handover-status"));
+            assertThat(statuses).hasSize(3).allMatch(WebElement::isDisplayed, "status shown");
+            int screen = ((Number) browser.executeScript("return document.documentElement.clientWidth;")).intValue();
+            assertThat(screen).isLessThanOrEqualTo(390);
+            for (WebElement card : browser.findElements(By.cssSelector("#handover-list tbody tr"))) {
+                assertThat(card.getRect().getX() + card.getRect().getWidth()).as("card within the screen")
+                        .isLessThanOrEqualTo(screen);
+            }
+            browser.executeScript("document.getElementById('handover-list').scrollIntoView();");
+            then.run();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     private long register(long unit, String title, String marking, StoragePlace.Kind kind, long department,

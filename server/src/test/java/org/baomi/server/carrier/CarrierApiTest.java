@@ -75,6 +75,30 @@ abstract class CarrierApiTest extends WithCarrierWorld {
     }
 
     @Test
+    void retrievalFromTheArchiveThroughTheApiGoesBackToTheArchive() throws Exception {
+        long id = registered();
+        String c = "/api/v1/carriers/" + id;
+        post(w.keeper, c + "/archive", null).andExpect(status().isOk());
+        var body = java.util.Map.of("personId", w.reader.personId(), "due", today.plusDays(3).toString());
+        post(w.reader, c + "/retrieval", body).andExpect(status().isForbidden());
+        post(w.otherKeeper, c + "/retrieval", body).andExpect(status().isNotFound());
+        post(w.keeper, c + "/retrieval", java.util.Map.of("due", today.toString())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("personId"));
+        post(w.keeper, c + "/retrieval", java.util.Map.of("personId", w.outsider.personId(), "due",
+                today.toString())).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("carrier.borrowerNotInScope"));
+        post(w.keeper, c + "/retrieval", body).andExpect(status().isOk())
+                .andExpect(jsonPath("$.detail.status").value("ON_LOAN"))
+                .andExpect(jsonPath("$.detail.loan.fromArchive").value(true));
+        post(w.keeper, c + "/loan", body).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("carrier.onLoan"));
+        post(w.reader, c + "/loan/return", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.detail.status").value("ARCHIVED"));
+        get(w.keeper, "/v3/api-docs").andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/carriers/{id}/retrieval'].post.summary").isNotEmpty());
+    }
+
+    @Test
     void everyActWorksThroughTheApi() throws Exception {
         long id = registered();
         String c = "/api/v1/carriers/" + id;

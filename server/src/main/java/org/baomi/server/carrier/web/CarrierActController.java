@@ -188,6 +188,17 @@ class CarrierActController implements NotFoundPage {
         });
     }
 
+    @PostMapping("/carriers/{id:\\d+}/retrieve")
+    @Requires(Permission.CARRIER_MANAGE)
+    String retrieve(@AuthenticationPrincipal BaomiUser user, @PathVariable long id, @ModelAttribute("act") ActForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return act(user, id, "retrieve", binding, model, redirect, () -> {
+            required(binding, "personId", form.getPersonId());
+            carriers.retrieve(id, form.getPersonId(), form.getDue());
+            return "carrierarchive.done.retrieve";
+        });
+    }
+
     @PostMapping("/carriers/{id:\\d+}/return")
     @Requires(Permission.CARRIER_HANDLE)
     String returnLoan(@AuthenticationPrincipal BaomiUser user, @PathVariable long id,
@@ -384,7 +395,7 @@ class CarrierActController implements NotFoundPage {
                     return done;
                 }
                 redirect.addFlashAttribute("flashSuccess", done.startsWith("carrierpages.")
-                        || done.startsWith("carrierhandover.") ? labels.text(done) : done);
+                        || done.startsWith("carrierhandover.") || done.startsWith("carrierarchive.") ? labels.text(done) : done);
                 return "redirect:/carriers/" + id;
             } catch (Missing stop) {
                 // the field is already marked

@@ -223,9 +223,23 @@ class CarrierApiController {
         return carriers.get(id);
     }
 
+    @PostMapping("/{id:\\d+}/retrieval")
+    @Requires(Permission.CARRIER_MANAGE)
+    @Operation(summary = "Retrieve an archived carrier (调阅) for a person in the knowledge scope until due",
+            description = "Only while archived. The carrier is then on loan (status ON_LOAN, loan.fromArchive) and "
+                    + "counts as an overdue loan after the due date; returning it (POST .../loan/return) puts it "
+                    + "back in the archive (ARCHIVED), not in custody.")
+    CarrierView retrieve(@PathVariable long id, @RequestBody LendRequest body) {
+        if (body.personId() == null) {
+            throw ValidationException.of("personId", "carrier.required", "Required.");
+        }
+        carriers.retrieve(id, body.personId(), body.due());
+        return carriers.get(id);
+    }
+
     @PostMapping("/{id:\\d+}/loan/return")
     @Requires(Permission.CARRIER_HANDLE)
-    @Operation(summary = "Return a loan (the borrower or the ledger keeper)")
+    @Operation(summary = "Return a loan (the borrower or the ledger keeper); a retrieval goes back to the archive")
     CarrierView returnLoan(@PathVariable long id) {
         carriers.returnLoan(id);
         return carriers.get(id);

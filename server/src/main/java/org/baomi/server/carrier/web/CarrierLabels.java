@@ -125,12 +125,19 @@ class CarrierLabels {
                     : text("carrierpages.tl.ended"), null, List.of(), null, null);
         }
         if (ev instanceof CarrierEvent.Lent l) {
-            return new Line(e.seq(), e.kind(), kind, at, by,
-                    text("carrierpages.tl.lent", l.to().name(), l.due().toString()), null, List.of(), null, null);
+            return l.fromArchive()
+                    ? new Line(e.seq(), e.kind(), text("carrierarchive.event.retrieved"), at, by,
+                            text("carrierarchive.tl.retrieved", l.to().name(), l.due().toString()), null, List.of(),
+                            null, null)
+                    : new Line(e.seq(), e.kind(), kind, at, by,
+                            text("carrierpages.tl.lent", l.to().name(), l.due().toString()), null, List.of(), null, null);
         }
         if (ev instanceof CarrierEvent.Returned r) {
-            return new Line(e.seq(), e.kind(), kind, at, by,
-                    text("carrierpages.tl.returned", r.borrower().name()), null, List.of(), null, null);
+            return r.toArchive()
+                    ? new Line(e.seq(), e.kind(), text("carrierarchive.event.returnedToArchive"), at, by,
+                            text("carrierarchive.tl.returnedToArchive", r.borrower().name()), null, List.of(), null, null)
+                    : new Line(e.seq(), e.kind(), kind, at, by,
+                            text("carrierpages.tl.returned", r.borrower().name()), null, List.of(), null, null);
         }
         if (ev instanceof CarrierEvent.CarriedOut c) {
             return new Line(e.seq(), e.kind(), kind, at, by,
