@@ -505,8 +505,10 @@ public class CarrierService {
     /**
      * 归还 — the loan comes back: recorded by the borrower himself or the ledger keeper; a retrieval
      * goes back to the archive (audited as {@code carrier.returnToArchive}).
+     *
+     * @return whether the carrier went back to the archive
      */
-    public void returnLoan(long id) {
+    public boolean returnLoan(long id) {
         BaomiUser user = user(Permission.CARRIER_HANDLE);
         Loaded l = load(id, true);
         PersonRef me = me(user);
@@ -520,6 +522,7 @@ public class CarrierService {
         boolean toArchive = l.carrier().loan().map(CarrierEvent.Lent::fromArchive).orElse(false);
         perform(() -> l.carrier().returnLoan(me, clock.instant()));
         save(act, toArchive ? "returnToArchive" : "returnLoan", before, Map.of());
+        return toArchive;
     }
 
     // ------------------------------------------------------------ acts under approval

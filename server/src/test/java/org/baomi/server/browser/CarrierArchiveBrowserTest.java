@@ -97,11 +97,13 @@ class CarrierArchiveBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("carrier-retrieval")).getText()).contains(readerName, "归还入档");
         assertThat(browser.findElement(By.id("carrier-timeline")).getText()).contains("调阅给 " + readerName);
         assertThat(status(id)).isEqualTo("ON_LOAN");
+        assertThat(browser.findElement(By.id("carrier-status")).getText()).isEqualTo("已调阅");
         BrowserTestSupport.screenshot(browser, "carrier-retrieved");
 
         assertThat(browser.findElement(By.id("return")).getText()).isEqualTo("归还入档");
         clickAndWait(By.id("return"));
         assertThat(status(id)).isEqualTo("ARCHIVED");
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).contains("已归还入档");
         assertThat(browser.findElement(By.id("carrier-timeline")).getText()).contains("回到档案");
         assertThat(browser.findElements(By.id("act-retrieve"))).as("it can be retrieved again").hasSize(1);
         BrowserTestSupport.screenshot(browser, "carrier-returned-to-archive");

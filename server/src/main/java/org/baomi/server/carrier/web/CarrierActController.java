@@ -204,8 +204,7 @@ class CarrierActController implements NotFoundPage {
     String returnLoan(@AuthenticationPrincipal BaomiUser user, @PathVariable long id,
             @ModelAttribute("act") ActForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         return act(user, id, "return", binding, model, redirect, () -> {
-            carriers.returnLoan(id);
-            return "carrierpages.done.return";
+            return carriers.returnLoan(id) ? "carrierarchive.done.return" : "carrierpages.done.return";
         });
     }
 
