@@ -49,6 +49,15 @@ public final class FileAnalysis implements MatchSink {
     private long cut = Long.MAX_VALUE;
     private long floor = Long.MIN_VALUE;
     private long[] patternResume = new long[0];
+    // Matches the automaton found ahead of what has been handed on: it runs as the text
+    // arrives (UTF-8 decoded and matched in one pass, docs/adr/0109), and match() hands on
+    // those that end where matching used to stop, KEEP chars short of the text seen so far.
+    private int[] queuedKey = new int[1024];
+    private long[] queuedStart = new long[1024];
+    private long[] queuedEnd = new long[1024];
+    private int queueHead;
+    private int queueTail;
+    private final MatchSink queue = this::enqueue;
 
     /** A finding before confidence (keywords need the final count) and line fix-up. */
     record Raw(int key, Location location, long offset, long line, String text, String context, Confidence confidence,
@@ -79,6 +88,8 @@ public final class FileAnalysis implements MatchSink {
         end();
         this.location = location;
         cursor.reset();
+        queueHead = 0;
+        queueTail = 0;
         winLen = 0;
         done = 0;
         winBase = 0;
@@ -105,6 +116,7 @@ public final class FileAnalysis implements MatchSink {
         makeRoom(n);
         System.arraycopy(chunk, from, win, winLen, n);
         fedLines += countLines(chunk, from, to);
+        cursor.feed(win, winLen, winLen + n, winBase + winLen, queue);
         winLen += n;
         match(winLen - KEEP);
     }
@@ -125,7 +137,7 @@ public final class FileAnalysis implements MatchSink {
         // decoder keeps one char free for a pair: it never stops for lack of room.
         makeRoom(to - from + 2);
         int before = lineFeeds[0];
-        long r = Utf8Decoder.decode(bytes, from, to, win, winLen, last, lineFeeds);
+        long r = cursor.feedUtf8(bytes, from, to, win, winLen, last, lineFeeds, winBase + winLen, queue);
         fedLines += lineFeeds[0] - before;
         winLen += (int) r;
         match(winLen - KEEP);
@@ -166,6 +178,7 @@ public final class FileAnalysis implements MatchSink {
         // The whole segment is at hand: no copy, no look-ahead to wait for.
         win = c;
         winLen = c.length;
+        cursor.feed(c, 0, c.length, winBase, queue);
         end();
         win = new char[0];
         winLen = 0;
@@ -178,10 +191,43 @@ public final class FileAnalysis implements MatchSink {
         }
         int from = done;
         done = upTo;
-        cursor.feed(win, from, upTo, winBase + from, this);
+        long limit = winBase + upTo;
+        while (queueHead < queueTail && queuedEnd[queueHead] <= limit) {
+            int h = queueHead++;
+            // A key switched off after it was queued is only counted, as it would have been
+            // had the automaton run no further than this.
+            if (notify[queuedKey[h]]) {
+                onMatch(queuedKey[h], queuedStart[h], queuedEnd[h]);
+            }
+        }
+        if (queueHead == queueTail) {
+            queueHead = 0;
+            queueTail = 0;
+        }
         if (!rules.patterns.isEmpty()) {
             runPatterns(from, upTo);
         }
+    }
+
+    private void enqueue(int key, long start, long end) {
+        if (queueTail == queuedKey.length) {
+            int live = queueTail - queueHead;
+            if (live * 2 > queuedKey.length) {
+                int size = queuedKey.length * 2;
+                queuedKey = java.util.Arrays.copyOf(queuedKey, size);
+                queuedStart = java.util.Arrays.copyOf(queuedStart, size);
+                queuedEnd = java.util.Arrays.copyOf(queuedEnd, size);
+            }
+            System.arraycopy(queuedKey, queueHead, queuedKey, 0, live);
+            System.arraycopy(queuedStart, queueHead, queuedStart, 0, live);
+            System.arraycopy(queuedEnd, queueHead, queuedEnd, 0, live);
+            queueHead = 0;
+            queueTail = live;
+        }
+        queuedKey[queueTail] = key;
+        queuedStart[queueTail] = start;
+        queuedEnd[queueTail] = end;
+        queueTail++;
     }
 
     private static long countLines(char[] b, int from, int to) {

@@ -11,15 +11,17 @@ import java.util.Map;
  * Aho-Corasick automaton over normalised UTF-16 characters, compiled to a deterministic
  * automaton stored in a double array.
  *
- * <p>Why hand-written (docs/adr/0100): the matcher is the product's hot loop. Every
- * character of the pattern alphabet gets a dense code, and the depth-one state of code
- * {@code c} has state number {@code c}; the root's transition on {@code c} is therefore
- * {@code c} itself and needs no memory. Each other state stores, in the double array,
- * only the transitions where it differs from the root (its own children and those
- * inherited through its failure chain), so one step is: look up the character's class
- * (which also performs {@link Normalizer normalisation}), read one cell, keep its target
- * if the cell belongs to the current state, else fall back to the code. No failure
- * loop, no hash, one likely cache miss per character.
+ * <p>Why hand-written (docs/adr/0100, 0109): the matcher is the product's hot loop. Every
+ * character of the pattern alphabet gets a dense code. A state is named by its base in the
+ * double array (every state has its own), so one step is: look up the character's class
+ * (which also performs {@link Normalizer normalisation}), read the cell at {@code state +
+ * code}, keep its target if the cell belongs to the state, else try the depth-one state of
+ * the previous character, else take the root's transition from a small table. A target
+ * carries a flag when some pattern ends there, so the step reads no per-state table: one
+ * dependent memory access per character.
+ *
+ * <p>{@link Cursor#feedUtf8} decodes UTF-8 and matches in the same loop (ADR 0109); the
+ * decoded text is still written out, because findings need it around their matches.
  *
  * <p>All occurrences are reported, overlapping ones included, with offsets into the
  * original text. Instances are immutable and thread-safe; a {@link Cursor} holds the
@@ -30,31 +32,26 @@ public final class Automaton {
     private static final int IGNORE_CLASS = -2;
     private static final int SPACED_FLAG = 1 << 24;
     private static final int CODE_MASK = SPACED_FLAG - 1;
-    private static final int BIGRAM_BITS = 18;
+    /** Set on a target state where a pattern ends (its suffix chain has an output). */
+    private static final int OUT = 0x80000000;
+    private static final int ID = ~OUT;
 
-    private final int[] states;   // per state: base, report (first state with an output on the suffix chain)
-    private final int[] cells;    // per cell: owning state (check), target state
-    private final int[] out;      // per state: key + 1, or 0
-    private final int[] dict;     // per state: next state with an output along the failure chain
+    private final int[] cells;    // per cell: owning state (check), target state | OUT
+    private final int[] root;     // per code: its depth-one state | OUT
+    private final int[] report;   // per state: first state with an output on its suffix chain (tree numbering)
+    private final int[] out;      // per tree state: key + 1, or 0
+    private final int[] dict;     // per tree state: next tree state with an output along the failure chain
     private final int[] length;   // normalised length of each key
     private final int[] classes;  // raw char -> code | SPACED_FLAG, or SPACE_CLASS / IGNORE_CLASS
     private final int[][] duplicates;
-    private final long[] bigrams;   // hashed (depth-one state, code) pairs that have a row entry
     private final int spaceCode;
     private final int ringMask;
-    private final int alphabetSize;
 
-    private Automaton(int[] states, int[] cells, int[] out, int[] dict, int[] length, int[] classes,
-                      int[][] duplicates, int spaceCode, int maxLen, int alphabetSize) {
-        this(states, cells, out, dict, length, classes, duplicates, spaceCode,
-                Integer.highestOneBit(Math.max(2, maxLen) * 2 - 1) - 1, alphabetSize, true);
-    }
-
-    private Automaton(int[] states, int[] cells, int[] out, int[] dict, int[] length, int[] classes,
-                      int[][] duplicates, int spaceCode, int ringMask, int alphabetSize, boolean unused) {
-        this.alphabetSize = alphabetSize;
-        this.states = states;
+    private Automaton(int[] cells, int[] root, int[] report, int[] out, int[] dict, int[] length, int[] classes,
+                      int[][] duplicates, int spaceCode, int ringMask) {
         this.cells = cells;
+        this.root = root;
+        this.report = report;
         this.out = out;
         this.dict = dict;
         this.length = length;
@@ -62,22 +59,6 @@ public final class Automaton {
         this.duplicates = duplicates;
         this.spaceCode = spaceCode;
         this.ringMask = ringMask;
-        this.bigrams = new long[1 << (BIGRAM_BITS - 6)];
-        for (int t = 0; t < cells.length / 2; t++) {
-            int owner = cells[2 * t];
-            if (owner > 0 && states[2 * owner + 1] >= 0 && isDepthOne(owner)) {
-                int h = bigram(owner, t - states[2 * owner]);
-                bigrams[h >>> 6] |= 1L << h;
-            }
-        }
-    }
-
-    private boolean isDepthOne(int state) {
-        return state <= alphabetSize;
-    }
-
-    private static int bigram(int state, int code) {
-        return ((state * 0x9E3779B1) ^ (code * 0x85EBCA6B)) >>> (32 - BIGRAM_BITS);
     }
 
     /**
@@ -148,10 +129,9 @@ public final class Automaton {
          * {@code base}, continuing from the previous chunk.
          */
         public void feed(char[] buf, int from, int to, long base, MatchSink sink) {
-            final int[] st = states;
             final int[] ce = cells;
+            final int[] rt = root;
             final int[] cls = classes;
-            final long[] bg = bigrams;
             final long[] ring = this.ring;
             final int mask = ringMask;
             final long shift = base - from;
@@ -180,20 +160,21 @@ public final class Automaton {
                             s = 0;
                             d = 0;
                         } else {
-                            int t = (st[s << 1] + sc) << 1;
+                            int t = (s + sc) << 1;
+                            int ns;
                             if (ce[t] == s) {
-                                s = ce[t + 1];
-                            } else if (s != d && ce[t = (st[d << 1] + sc) << 1] == d) {
-                                s = ce[t + 1];
+                                ns = ce[t + 1];
+                            } else if (s != d && ce[t = (d + sc) << 1] == d) {
+                                ns = ce[t + 1];
                             } else {
-                                s = sc;
+                                ns = rt[sc];
                             }
-                            d = sc;
+                            d = rt[sc] & ID;
+                            s = ns & ID;
                             ring[(int) n & mask] = pendAt;
                             n++;
-                            int r = st[(s << 1) + 1];
-                            if (r != 0) {
-                                report(r, n, pendAt + 1, sink);
+                            if (ns < 0) {
+                                report(report[s], n, pendAt + 1, sink);
                             }
                         }
                     }
@@ -202,32 +183,20 @@ public final class Automaton {
                 int code = c & CODE_MASK;
                 ring[(int) n & mask] = shift + i;
                 n++;
-                // One character deep, a deeper transition is rare; a bitmap of the pairs that
-                // have one (small enough for the first-level cache) skips the cell lookup.
-                if (s == d) {
-                    int h = bigram(s, code);
-                    if ((bg[h >>> 6] & (1L << h)) == 0) {
-                        s = code;
-                        d = code;
-                        int r = st[(s << 1) + 1];
-                        if (r != 0) {
-                            report(r, n, shift + i + 1, sink);
-                        }
-                        continue;
-                    }
-                }
-                int t = (st[s << 1] + code) << 1;
+                int r = rt[code];
+                int t = (s + code) << 1;
+                int ns;
                 if (ce[t] == s) {
-                    s = ce[t + 1];
-                } else if (s != d && ce[t = (st[d << 1] + code) << 1] == d) {
-                    s = ce[t + 1];
+                    ns = ce[t + 1];
+                } else if (s != d && ce[t = (d + code) << 1] == d) {
+                    ns = ce[t + 1];
                 } else {
-                    s = code;
+                    ns = r;
                 }
-                d = code;
-                int r = st[(s << 1) + 1];
-                if (r != 0) {
-                    report(r, n, shift + i + 1, sink);
+                d = r & ID;
+                s = ns & ID;
+                if (ns < 0) {
+                    report(report[s], n, shift + i + 1, sink);
                 }
             }
             state = s;
@@ -236,6 +205,191 @@ public final class Automaton {
             pending = pend;
             pendingAt = pendAt;
             prevSpaced = prevSp;
+        }
+
+        /**
+         * Decodes UTF-8 from {@code src[from, to)} into {@code dst} from index {@code at} on
+         * and matches the decoded characters in the same pass, as {@link
+         * org.baomi.scan.text.Utf8Decoder#decode(byte[], int, int, char[], int, boolean, int[])}
+         * followed by {@link #feed} over what it wrote would, with {@code dst[at]} at original
+         * offset {@code base}: same characters (malformed input becomes U+FFFD, a sequence cut
+         * by {@code to} is left unless {@code whole}), same line feed count, same matches.
+         *
+         * @return {@code (bytesConsumed << 32) | charsWritten}
+         */
+        public long feedUtf8(byte[] src, int from, int to, char[] dst, int at, boolean whole, int[] lineFeeds,
+                             long base, MatchSink sink) {
+            final int[] ce = cells;
+            final int[] rt = root;
+            final int[] cls = classes;
+            final long[] ring = this.ring;
+            final int mask = ringMask;
+            final long shift = base - at;
+            final int cap = dst.length - 1; // room for a surrogate pair
+            int s = state;
+            int d = last;
+            long n = emitted;
+            boolean pend = pending;
+            long pendAt = pendingAt;
+            boolean prevSp = prevSpaced;
+            int feeds = 0;
+            int i = from;
+            int o = at;
+            while (i < to && o < cap) {
+                int b = src[i];
+                int ch;
+                if (b >= 0) {
+                    ch = b;
+                    i++;
+                    if (b == '\n') {
+                        feeds++;
+                    }
+                } else if ((b & 0xF0) == 0xE0) {
+                    if (i + 2 >= to) {
+                        if (!whole) {
+                            break;
+                        }
+                        ch = 0xFFFD;
+                        i++;
+                    } else {
+                        int b1 = src[i + 1];
+                        int b2 = src[i + 2];
+                        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+                            ch = 0xFFFD;
+                            i++;
+                        } else {
+                            ch = ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+                            i += 3;
+                        }
+                    }
+                } else if ((b & 0xE0) == 0xC0) {
+                    if (i + 1 >= to) {
+                        if (!whole) {
+                            break;
+                        }
+                        ch = 0xFFFD;
+                        i++;
+                    } else {
+                        int b1 = src[i + 1];
+                        if ((b1 & 0xC0) != 0x80 || (b & 0x1E) == 0) {
+                            ch = 0xFFFD;
+                            i++;
+                        } else {
+                            ch = ((b & 0x1F) << 6) | (b1 & 0x3F);
+                            i += 2;
+                        }
+                    }
+                } else if ((b & 0xF8) == 0xF0) {
+                    // Four bytes: a surrogate pair, rare enough to go through feed().
+                    if (i + 3 >= to) {
+                        if (!whole) {
+                            break;
+                        }
+                        ch = 0xFFFD;
+                        i++;
+                    } else {
+                        int b1 = src[i + 1];
+                        int b2 = src[i + 2];
+                        int b3 = src[i + 3];
+                        int cp = ((b & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F);
+                        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b3 & 0xC0) != 0x80) {
+                            ch = 0xFFFD;
+                            i++;
+                        } else if (cp < 0x10000 || cp > 0x10FFFF) {
+                            ch = 0xFFFD;
+                            i += 4;
+                        } else {
+                            dst[o] = Character.highSurrogate(cp);
+                            dst[o + 1] = Character.lowSurrogate(cp);
+                            i += 4;
+                            state = s;
+                            last = d;
+                            emitted = n;
+                            pending = pend;
+                            pendingAt = pendAt;
+                            prevSpaced = prevSp;
+                            feed(dst, o, o + 2, shift + o, sink);
+                            s = state;
+                            d = last;
+                            n = emitted;
+                            pend = pending;
+                            pendAt = pendingAt;
+                            prevSp = prevSpaced;
+                            o += 2;
+                            continue;
+                        }
+                    }
+                } else {
+                    ch = 0xFFFD;
+                    i++;
+                }
+                dst[o] = (char) ch;
+                int c = cls[ch];
+                if (c < 0) {
+                    if (c == SPACE_CLASS && s != 0 && !pend) {
+                        pend = true;
+                        pendAt = shift + o;
+                    }
+                    o++;
+                    continue;
+                }
+                boolean spaced = (c & SPACED_FLAG) != 0;
+                if (pend) {
+                    pend = false;
+                    if (prevSp && spaced) {
+                        int sc = spaceCode;
+                        if (sc == 0) {
+                            s = 0;
+                            d = 0;
+                        } else {
+                            int t = (s + sc) << 1;
+                            int ns;
+                            if (ce[t] == s) {
+                                ns = ce[t + 1];
+                            } else if (s != d && ce[t = (d + sc) << 1] == d) {
+                                ns = ce[t + 1];
+                            } else {
+                                ns = rt[sc];
+                            }
+                            d = rt[sc] & ID;
+                            s = ns & ID;
+                            ring[(int) n & mask] = pendAt;
+                            n++;
+                            if (ns < 0) {
+                                report(report[s], n, pendAt + 1, sink);
+                            }
+                        }
+                    }
+                }
+                prevSp = spaced;
+                int code = c & CODE_MASK;
+                ring[(int) n & mask] = shift + o;
+                n++;
+                int r = rt[code];
+                int t = (s + code) << 1;
+                int ns;
+                if (ce[t] == s) {
+                    ns = ce[t + 1];
+                } else if (s != d && ce[t = (d + code) << 1] == d) {
+                    ns = ce[t + 1];
+                } else {
+                    ns = r;
+                }
+                d = r & ID;
+                s = ns & ID;
+                o++;
+                if (ns < 0) {
+                    report(report[s], n, shift + o, sink);
+                }
+            }
+            state = s;
+            last = d;
+            emitted = n;
+            pending = pend;
+            pendingAt = pendAt;
+            prevSpaced = prevSp;
+            lineFeeds[0] += feeds;
+            return ((long) (i - from) << 32) | (o - at);
         }
 
         private void report(int r, long n, long end, MatchSink sink) {
@@ -262,7 +416,7 @@ public final class Automaton {
         }
     }
 
-    private static final int FORMAT_MAGIC = 0x42414331; // "BAC1"
+    private static final int FORMAT_MAGIC = 0x42414332; // "BAC2"
 
     /**
      * The compiled tables as bytes (little-endian ints), for {@link DictionaryCache}.
@@ -277,12 +431,13 @@ public final class Automaton {
                 dupInts += 2 + d.length;
             }
         }
-        int ints = 8 + states.length + cells.length + out.length + dict.length + length.length + classes.length + dupInts;
+        int ints = 9 + cells.length + root.length + report.length + out.length + dict.length + length.length
+                + classes.length + dupInts;
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(ints * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         java.nio.IntBuffer ib = b.asIntBuffer();
-        ib.put(FORMAT_MAGIC).put(alphabetSize).put(spaceCode).put(ringMask);
-        ib.put(states.length).put(cells.length).put(length.length).put(dupCount);
-        ib.put(states).put(cells).put(out).put(dict).put(length).put(classes);
+        ib.put(FORMAT_MAGIC).put(spaceCode).put(ringMask);
+        ib.put(cells.length).put(root.length).put(report.length).put(out.length).put(length.length).put(dupCount);
+        ib.put(cells).put(root).put(report).put(out).put(dict).put(length).put(classes);
         for (int k = 0; k < duplicates.length; k++) {
             if (duplicates[k] != null) {
                 ib.put(k).put(duplicates[k].length).put(duplicates[k]);
@@ -298,19 +453,19 @@ public final class Automaton {
             if (ib.get() != FORMAT_MAGIC) {
                 throw new IllegalArgumentException("not a compiled dictionary");
             }
-            int alphabetSize = ib.get();
             int spaceCode = ib.get();
             int ringMask = ib.get();
-            int[] states = new int[ib.get()];
             int[] cells = new int[ib.get()];
+            int[] root = new int[ib.get()];
+            int[] report = new int[ib.get()];
+            int treeStates = ib.get();
             int keys = ib.get();
             int dupCount = ib.get();
-            int stateCount = states.length / 2;
-            int[] out = new int[stateCount];
-            int[] dict = new int[stateCount];
+            int[] out = new int[treeStates];
+            int[] dict = new int[treeStates];
             int[] length = new int[keys];
             int[] classes = new int[65536];
-            ib.get(states).get(cells).get(out).get(dict).get(length).get(classes);
+            ib.get(cells).get(root).get(report).get(out).get(dict).get(length).get(classes);
             int[][] duplicates = new int[keys][];
             for (int i = 0; i < dupCount; i++) {
                 int k = ib.get();
@@ -318,14 +473,35 @@ public final class Automaton {
                 ib.get(d);
                 duplicates[k] = d;
             }
-            if (ib.hasRemaining() || alphabetSize < 0 || alphabetSize >= stateCount || ringMask < 1
-                    || Integer.bitCount(ringMask + 1) != 1) {
+            if (ib.hasRemaining() || root.length == 0 || ringMask < 1 || Integer.bitCount(ringMask + 1) != 1
+                    || spaceCode < 0 || spaceCode >= root.length
+                    || (cells.length & 1) != 0 || cells.length / 2 < report.length + root.length) {
                 throw new IllegalArgumentException("inconsistent compiled dictionary");
             }
-            return new Automaton(states, cells, out, dict, length, classes, duplicates, spaceCode, ringMask, alphabetSize,
-                    true);
+            // Every state reachable in a step must index the cells and the report table.
+            for (int i = 1; i < cells.length; i += 2) {
+                if (cells[i - 1] >= 0) {
+                    checkState(cells[i - 1], report.length);
+                    checkState(cells[i] & ID, report.length);
+                }
+            }
+            for (int r : root) {
+                checkState(r & ID, report.length);
+            }
+            for (int r : report) {
+                if (r < 0 || r >= treeStates) {
+                    throw new IllegalArgumentException("inconsistent compiled dictionary");
+                }
+            }
+            return new Automaton(cells, root, report, out, dict, length, classes, duplicates, spaceCode, ringMask);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("corrupt compiled dictionary: " + e, e);
+        }
+    }
+
+    private static void checkState(int id, int states) {
+        if (id >= states) {
+            throw new IllegalArgumentException("inconsistent compiled dictionary");
         }
     }
 
@@ -498,11 +674,31 @@ public final class Automaton {
                     rowTargets[s] = Arrays.copyOf(targets, m);
                 }
             }
-            int[] states = new int[count * 2];
+            int[] reportOf = new int[count];
             for (int s = 0; s < count; s++) {
-                states[2 * s + 1] = out[s] != 0 ? s : dict[s];
+                reportOf[s] = out[s] != 0 ? s : dict[s];
             }
-            int[] cells = place(states, rowCodes, rowTargets, order, tail);
+            int[] ids = new int[count];
+            int[] cells = place(ids, rowCodes, rowTargets, order, tail);
+            int maxId = 0;
+            for (int id : ids) {
+                maxId = Math.max(maxId, id);
+            }
+            // Targets and the root's table name states by id, flagged where a pattern ends.
+            for (int i = 1; i < cells.length; i += 2) {
+                if (cells[i - 1] >= 0) {
+                    int target = cells[i];
+                    cells[i] = ids[target] | (reportOf[target] != 0 ? OUT : 0);
+                }
+            }
+            int[] root = new int[alphabet + 1];
+            for (int c = 1; c <= alphabet; c++) {
+                root[c] = ids[c] | (reportOf[c] != 0 ? OUT : 0);
+            }
+            int[] report = new int[maxId + 1];
+            for (int s = 0; s < count; s++) {
+                report[ids[s]] = reportOf[s];
+            }
 
             int[] classes = new int[65536];
             for (int c = 0; c < 65536; c++) {
@@ -515,7 +711,8 @@ public final class Automaton {
                     classes[c] = charCode[Normalizer.fold((char) c)] | (kind == Normalizer.SPACED ? SPACED_FLAG : 0);
                 }
             }
-            return new Automaton(states, cells, out, dict, length, classes, duplicates, charCode[' '], maxLen, alphabet);
+            return new Automaton(cells, root, report, out, dict, length, classes, duplicates, charCode[' '],
+                    Integer.highestOneBit(Math.max(2, maxLen) * 2 - 1) - 1);
         }
 
         /** Deterministic transition of an already processed state (shallower than the caller). */
@@ -540,21 +737,27 @@ public final class Automaton {
             return -1;
         }
 
-        /** First-fit placement of every non-empty row; returns the cell array. */
-        private int[] place(int[] states, int[][] rowCodes, int[][] rowTargets, int[] order, int count) {
+        /**
+         * First-fit placement: every state but the root gets a base of its own (its id, so no
+         * two states share one and a cell's owner can be checked by it), rows placed where
+         * their cells are free. Returns the cell array, targets still as tree states.
+         */
+        private int[] place(int[] ids, int[][] rowCodes, int[][] rowTargets, int[] order, int count) {
             BitSet used = new BitSet();
+            BitSet taken = new BitSet();
+            taken.set(0); // the root's id
             int[] cells = new int[Math.max(1024, (alphabet + 2) * 2)];
             Arrays.fill(cells, -1);
             int searchFrom = 1;
             for (int idx = 0; idx < count; idx++) {
                 int s = order[idx];
-                int[] codes = rowCodes[s];
-                if (codes == null) {
-                    continue;
-                }
-                int min = Integer.MAX_VALUE;
-                for (int c : codes) {
-                    min = Math.min(min, c);
+                int[] codes = rowCodes[s] == null ? new int[0] : rowCodes[s];
+                int min = 0;
+                if (codes.length > 0) {
+                    min = Integer.MAX_VALUE;
+                    for (int c : codes) {
+                        min = Math.min(min, c);
+                    }
                 }
                 int base;
                 int tries = 0;
@@ -565,7 +768,7 @@ public final class Automaton {
                         searchFrom = p;
                     }
                     base = p - min;
-                    if (base < 0) {
+                    if (base < 1 || taken.get(base)) {
                         continue;
                     }
                     boolean fits = true;
@@ -579,7 +782,8 @@ public final class Automaton {
                         break;
                     }
                 }
-                states[2 * s] = base;
+                ids[s] = base;
+                taken.set(base);
                 int needed = (base + alphabet + 2) * 2;
                 if (needed > cells.length) {
                     int old = cells.length;
@@ -589,28 +793,23 @@ public final class Automaton {
                 for (int i = 0; i < codes.length; i++) {
                     int t = base + codes[i];
                     used.set(t);
-                    cells[2 * t] = s;
+                    cells[2 * t] = base;
                     cells[2 * t + 1] = rowTargets[s][i];
                 }
                 searchFrom = used.nextClearBit(searchFrom);
             }
-            // Rows that were never placed keep base 0; their lookups land on cells owned by
-            // others (or free), which never equal their own state number.
-            int needed = (alphabet + 2 + maxBase(states)) * 2;
+            // A step looks up id + code for any id and code: the array covers the largest.
+            int maxId = 0;
+            for (int id : ids) {
+                maxId = Math.max(maxId, id);
+            }
+            int needed = (maxId + alphabet + 2) * 2;
             if (needed > cells.length) {
                 int old = cells.length;
                 cells = Arrays.copyOf(cells, needed);
                 Arrays.fill(cells, old, cells.length, -1);
             }
             return cells;
-        }
-
-        private static int maxBase(int[] states) {
-            int max = 0;
-            for (int i = 0; i < states.length; i += 2) {
-                max = Math.max(max, states[i]);
-            }
-            return max;
         }
     }
 }
