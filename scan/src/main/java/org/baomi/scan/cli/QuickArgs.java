@@ -9,16 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The plain command lines that scans are run with, parsed without building picocli's
  * model: {@code new CommandLine(...)} alone costs about 90 ms of a cold JVM (its classes
  * cannot be class-data-shared), a fifth of the whole reference scan (docs/adr/0106).
  *
- * <p>Options, their names, types and defaults are read from {@link ScanCommand}'s own
- * annotations, so there is one definition. Only the unambiguous subset is accepted:
+ * <p>Options, their names and defaults are listed in {@link #OPTIONS}, as {@link ScanCommand}'s
+ * annotations declare them (QuickArgsTest fails when the two differ); types come from the
+ * fields. Reading the annotations themselves at run time cost 30–40 ms of a cold JVM (each
+ * annotation is a generated proxy class; docs/adr/0109). Only the unambiguous subset is accepted:
  * {@code --name value} pairs and flags, each single-valued option at most once, values and
  * paths that start with neither {@code -} nor {@code @}, numbers of plain digits, enum
  * constants spelled exactly. Anything else (help, version, {@code --name=value}, an
@@ -26,7 +26,27 @@ import picocli.CommandLine.Parameters;
  * every message and every corner of its syntax stays picocli's.
  */
 final class QuickArgs {
-    private static final String NO_DEFAULT = "__no_default_value__";
+    /** An option of {@link ScanCommand}: its field, its default (null: none) and its names. */
+    record Opt(String field, String defaultValue, String... names) {
+    }
+
+    /** Every {@code @Option} of {@link ScanCommand}, in declaration order. */
+    static final List<Opt> OPTIONS = List.of(
+            new Opt("format", "table", "--format"),
+            new Opt("keywords", null, "--keywords"),
+            new Opt("rules", null, "--rules"),
+            new Opt("threads", null, "--threads"),
+            new Opt("minConfidence", "medium", "--min-confidence"),
+            new Opt("output", null, "-o", "--output"),
+            new Opt("maxDepth", "5", "--max-depth"),
+            new Opt("maxFileSize", "10737418240", "--max-file-size"),
+            new Opt("maxRatio", "200", "--max-ratio"),
+            new Opt("timeoutSeconds", "120", "--timeout"),
+            new Opt("maxFindings", "1000", "--max-findings"),
+            new Opt("noBuiltins", null, "--no-builtin-markings"));
+
+    /** The {@code @Parameters} field of {@link ScanCommand}. */
+    static final String POSITIONAL = "paths";
 
     private QuickArgs() {
     }
@@ -43,23 +63,20 @@ final class QuickArgs {
     private static ScanCommand parseOrNull(String[] args) throws ReflectiveOperationException {
         ScanCommand cmd = new ScanCommand();
         Map<String, Field> byName = new HashMap<>();
-        Field positional = null;
+        Map<Field, String> defaults = new HashMap<>();
         List<Field> options = new ArrayList<>();
-        for (Field f : ScanCommand.class.getDeclaredFields()) {
-            Option o = f.getAnnotation(Option.class);
-            if (o != null) {
-                for (String n : o.names()) {
-                    byName.put(n, f);
-                }
-                options.add(f);
-            } else if (f.getAnnotation(Parameters.class) != null) {
-                if (positional != null) {
-                    return null;
-                }
-                positional = f;
+        for (Opt o : OPTIONS) {
+            Field f = ScanCommand.class.getDeclaredField(o.field());
+            for (String n : o.names()) {
+                byName.put(n, f);
+            }
+            options.add(f);
+            if (o.defaultValue() != null) {
+                defaults.put(f, o.defaultValue());
             }
         }
-        if (positional == null || positional.getType() != List.class || elementType(positional) != Path.class) {
+        Field positional = ScanCommand.class.getDeclaredField(POSITIONAL);
+        if (positional.getType() != List.class || elementType(positional) != Path.class) {
             return null;
         }
         Set<Field> seen = new HashSet<>();
@@ -109,8 +126,8 @@ final class QuickArgs {
         for (Field f : options) {
             if (lists.containsKey(f)) {
                 f.set(cmd, lists.get(f));
-            } else if (!seen.contains(f) && !f.getAnnotation(Option.class).defaultValue().equals(NO_DEFAULT)) {
-                Object value = convert(f.getType(), f.getAnnotation(Option.class).defaultValue());
+            } else if (!seen.contains(f) && defaults.containsKey(f)) {
+                Object value = convert(f.getType(), defaults.get(f));
                 if (value == null) {
                     return null;
                 }

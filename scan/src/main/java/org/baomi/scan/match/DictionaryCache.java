@@ -97,11 +97,19 @@ public final class DictionaryCache {
             utf8[i] = patterns.get(i).getBytes(StandardCharsets.UTF_8);
             size += 4 + utf8[i].length;
         }
-        ByteBuffer b = ByteBuffer.allocate(size).put(ENGINE);
+        // Written by hand rather than through a ByteBuffer: this runs once, in a cold JVM.
+        byte[] b = Arrays.copyOf(ENGINE, size);
+        int o = ENGINE.length;
         for (byte[] p : utf8) {
-            b.putInt(p.length).put(p);
+            int n = p.length;
+            b[o] = (byte) (n >>> 24);
+            b[o + 1] = (byte) (n >>> 16);
+            b[o + 2] = (byte) (n >>> 8);
+            b[o + 3] = (byte) n;
+            System.arraycopy(p, 0, b, o + 4, n);
+            o += 4 + n;
         }
-        return b.array();
+        return b;
     }
 
     /**

@@ -78,10 +78,20 @@ public final class RuleSet {
     public RuleSet withKeywords(Path file) {
         String text = readUtf8(file);
         int lineNo = 0;
-        for (String raw : text.split("\r?\n")) {
+        // Line by line by hand: a regular-expression split of a 10,000-term list costs tens of
+        // milliseconds in a JVM that has only just started (docs/adr/0109).
+        for (int pos = 0, n = text.length(); pos < n; ) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? n : nl;
+            String raw = text.substring(pos, end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            pos = end + 1;
             lineNo++;
             String line = stripComment(raw);
             if (line.isBlank()) {
+                continue;
+            }
+            if (line.indexOf('\t') < 0) {
+                keywords.add(new KeywordRule(line.strip(), 1, null));
                 continue;
             }
             String[] f = line.split("\t");
@@ -103,12 +113,17 @@ public final class RuleSet {
         return this;
     }
 
-    private static String stripComment(String line) {
-        if (line.stripLeading().startsWith("#")) {
+    /** The line without its comment: '#' first on the line, or after whitespace, starts one. */
+    static String stripComment(String line) {
+        int i = line.indexOf('#');
+        if (i < 0) {
+            return line;
+        }
+        if (line.substring(0, i).isBlank()) {
             return "";
         }
-        for (int i = 1; i < line.length(); i++) {
-            if (line.charAt(i) == '#' && Character.isWhitespace(line.charAt(i - 1))) {
+        for (; i >= 0; i = line.indexOf('#', i + 1)) {
+            if (Character.isWhitespace(line.charAt(i - 1))) {
                 return line.substring(0, i);
             }
         }
@@ -183,8 +198,13 @@ public final class RuleSet {
     private static String readUtf8(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String s = new String(bytes, StandardCharsets.UTF_8);
+            if (s.indexOf('\uFFFD') >= 0) {
+                // Replacement characters: malformed input, or the character itself; the strict
+                // decoder tells which (the fast path above does not report).
+                s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            }
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
             throw new RuleException(file + ": not UTF-8");

@@ -28,6 +28,30 @@ class QuickArgsTest {
         assertThat(values(quick)).isEqualTo(values(viaPicocli));
     }
 
+    /** The quick parser's table is what ScanCommand's annotations declare: names, defaults, order. */
+    @Test
+    void theOptionTableIsTheAnnotations() {
+        List<String> declared = new ArrayList<>();
+        String positional = null;
+        for (Field f : ScanCommand.class.getDeclaredFields()) {
+            CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
+            if (o != null) {
+                String def = o.defaultValue().equals("__no_default_value__") ? null : o.defaultValue();
+                declared.add(f.getName() + " " + def + " " + String.join(",", o.names()));
+            }
+            if (f.getAnnotation(CommandLine.Parameters.class) != null) {
+                assertThat(positional).isNull();
+                positional = f.getName();
+            }
+        }
+        List<String> table = new ArrayList<>();
+        for (QuickArgs.Opt o : QuickArgs.OPTIONS) {
+            table.add(o.field() + " " + o.defaultValue() + " " + String.join(",", o.names()));
+        }
+        assertThat(table).isEqualTo(declared);
+        assertThat(QuickArgs.POSITIONAL).isEqualTo(positional);
+    }
+
     @Test
     void plainCommandLinesParseAsPicocliParsesThem() throws Exception {
         sameAsPicocli("corpus.txt");
