@@ -115,7 +115,12 @@ final class QuickArgs {
                 return null;
             }
             if (multi) {
-                lists.computeIfAbsent(f, k -> new ArrayList<>()).add(value);
+                List<Object> list = lists.get(f);
+                if (list == null) {
+                    list = new ArrayList<>();
+                    lists.put(f, list);
+                }
+                list.add(value);
             } else {
                 f.set(cmd, value);
             }

@@ -21,4 +21,17 @@ public record Location(String label, Zone zone, boolean first, boolean numbered)
     public static Location lines() {
         return new Location("line", Zone.BODY, true, true);
     }
+
+    // Written out: a record's generated equals and hashCode are linked on first use, which
+    // costs a short scan process tens of milliseconds while it merges its findings (ADR 0109).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Location l && first == l.first && numbered == l.numbered && zone == l.zone
+                && label.equals(l.label);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((label.hashCode() * 31 + zone.hashCode()) * 31 + Boolean.hashCode(first)) * 31 + Boolean.hashCode(numbered);
+    }
 }

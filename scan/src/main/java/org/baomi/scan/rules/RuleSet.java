@@ -66,7 +66,7 @@ public final class RuleSet {
             String flags = f[3];
             String suffix = f.length > 4 ? f[4].strip() : "";
             markings.add(new MarkingRule(f[0], f[1], f[2], flags.contains("U"), flags.contains("P"),
-                    suffix.isEmpty() ? null : compile(suffix, source + " line " + lineNo)));
+                    suffix.isEmpty() ? null : compile(suffix, source, lineNo)));
         }
     }
 
@@ -218,6 +218,15 @@ public final class RuleSet {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw new RuleException(where + ": bad regular expression: " + firstLine(e.getDescription()));
+        }
+    }
+
+    /** As above; the place is only spelled out when there is something to say about it. */
+    private static Pattern compile(String regex, String source, int lineNo) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(source + " line " + lineNo + ": bad regular expression: " + firstLine(e.getDescription()));
         }
     }
 
