@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Small-docx throughput of the whole `baomi scan` process (files per second), median of N runs.
+# Small-docx throughput of the whole `./baomi scan` process (the launcher, with its JVM options
+# and class-data archive; BAOMI_SCAN_JAVA_OPTS="..." for others), files per second, median of N runs.
 #   bench/office-throughput.sh [RUNS] [N_FILES]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -8,10 +9,10 @@ runs="${1:-5}"
 n="${2:-2000}"
 dir="$here/target/docx-$n"
 [ -d "$dir" ] || python3 "$here/make-docx.py" --out "$dir" --n "$n"
-jar="$root/scan/target/baomi-scan.jar"
-java_opts="${BAOMI_SCAN_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=4 -Xss8m}"
+# Builds the jar and the class-data archive if needed, so that no timed run does.
+"$root/baomi" scan --format jsonl -o /dev/null "$here/make-docx.py" >/dev/null || true
 hyperfine -N --warmup 1 --runs "$runs" --export-json /tmp/baomi-docx.json --ignore-failure --style basic \
-  "java $java_opts -jar $jar --format jsonl -o /tmp/baomi-docx.jsonl $dir" >/dev/null
+  "$root/baomi scan --format jsonl -o /tmp/baomi-docx.jsonl $dir" >/dev/null
 python3 - /tmp/baomi-docx.json "$n" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))["results"][0]["median"]
