@@ -56,6 +56,15 @@ public final class OfficeXmlExtractor implements Extractor {
                 if (loc == null) {
                     continue;
                 }
+                boolean odf = format == Format.ODT || format == Format.ODS || format == Format.ODP;
+                if (odf && (name.equals("content.xml") || name.equals("styles.xml"))) {
+                    // Comments, sheets, slides, notes, headers and footers as their own segments.
+                    try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                            : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
+                        OdfText.read(in, loc, format == Format.ODS && name.equals("content.xml"), ctx::text);
+                    }
+                    continue;
+                }
                 String text;
                 try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
                         : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {

@@ -1,0 +1,115 @@
+package org.baomi.scan.extract;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.baomi.scan.engine.Location;
+import org.baomi.scan.engine.Zone;
+
+/**
+ * The text of an OpenDocument part (ODT, ODS, ODP, and WPS's ODF files) cut where a
+ * person would say it is: a comment is a comment and not part of the paragraph it is
+ * anchored in, each sheet of a spreadsheet is {@code sheet <name>}, each page of a
+ * presentation {@code slide N} and its speaker notes {@code notes N}, headers and footers
+ * of the page styles are {@code header} and {@code footer}. Streaming (StAX), like the
+ * other Office parts (docs/adr/0102).
+ */
+final class OdfText {
+    /** Receives each segment when it ends. */
+    interface Sink {
+        void segment(Location location, String text) throws ExtractionProblem;
+    }
+
+    private static final Set<String> BLOCKS = Set.of("p", "h", "list-item", "table-row", "line-break", "frame",
+            "title", "description", "subject", "keyword", "creator", "initial-creator", "user-defined");
+    private static final Set<String> HEADERS = Set.of("header", "header-left", "header-first");
+    private static final Set<String> FOOTERS = Set.of("footer", "footer-left", "footer-first");
+
+    private record Segment(Location location, StringBuilder text) {
+    }
+
+    private OdfText() {
+    }
+
+    /**
+     * Reads {@code content.xml} or {@code styles.xml}; text outside any segment goes to
+     * {@code root}. With {@code sheets}, each top-level table is a sheet (ODS).
+     */
+    static void read(InputStream in, Location root, boolean sheets, Sink sink) throws XMLStreamException, ExtractionProblem {
+        XMLStreamReader r = XmlText.reader(in);
+        Deque<Segment> open = new ArrayDeque<>();
+        Deque<Boolean> opened = new ArrayDeque<>();
+        open.push(new Segment(root, new StringBuilder()));
+        int slides = 0;
+        int sheetCount = 0;
+        int skip = 0;
+        try {
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    String n = r.getLocalName();
+                    String ns = r.getNamespaceURI();
+                    Location starts = null;
+                    if (n.equals("annotation") && ns != null && ns.endsWith(":office:1.0")) {
+                        starts = Location.of("comment", Zone.COMMENT);
+                    } else if (HEADERS.contains(n) && ns != null && ns.endsWith(":style:1.0")) {
+                        starts = Location.of("header", Zone.HEADER);
+                    } else if (FOOTERS.contains(n) && ns != null && ns.endsWith(":style:1.0")) {
+                        starts = Location.of("footer", Zone.FOOTER);
+                    } else if (n.equals("table") && ns != null && ns.endsWith(":table:1.0") && sheets && open.size() == 1) {
+                        String name = r.getAttributeValue(ns, "name");
+                        starts = Location.body("sheet " + (name == null ? "?" : name), ++sheetCount == 1);
+                    } else if (n.equals("page") && ns != null && ns.endsWith(":drawing:1.0")) {
+                        slides++;
+                        starts = Location.body("slide " + slides, slides == 1);
+                    } else if (n.equals("notes") && ns != null && ns.endsWith(":presentation:1.0")) {
+                        starts = Location.of("notes " + Math.max(1, slides), Zone.NOTE);
+                    }
+                    opened.push(starts != null);
+                    if (starts != null) {
+                        open.push(new Segment(starts, new StringBuilder()));
+                    }
+                    if (n.equals("date") && "http://purl.org/dc/elements/1.1/".equals(ns)) {
+                        skip++;
+                    } else if (n.equals("tab")) {
+                        open.peek().text().append('\t');
+                    } else if (n.equals("s")) {
+                        open.peek().text().append(' ');
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    String n = r.getLocalName();
+                    if (n.equals("date") && "http://purl.org/dc/elements/1.1/".equals(r.getNamespaceURI())) {
+                        skip--;
+                    }
+                    StringBuilder sb = open.peek().text();
+                    if (BLOCKS.contains(n) && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                        sb.append('\n');
+                    }
+                    if (opened.pop()) {
+                        Segment done = open.pop();
+                        emit(done, sink);
+                    }
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && skip == 0) {
+                    StringBuilder sb = open.peek().text();
+                    if (!r.isWhiteSpace() || sb.length() > 0) {
+                        sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    }
+                }
+            }
+        } finally {
+            r.close();
+        }
+        emit(open.pop(), sink);
+    }
+
+    private static void emit(Segment s, Sink sink) throws ExtractionProblem {
+        String text = s.text().toString();
+        if (!text.isBlank()) {
+            sink.segment(s.location(), text);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.baomi.scan.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.baomi.scan.engine.Limits;
+import org.baomi.scan.engine.Location;
+import org.junit.jupiter.api.Test;
+
+/** The RTF reader: code pages, Unicode escapes, destinations, and where text goes. */
+class RtfExtractorTest {
+    private static Map<String, String> read(String rtf) throws Exception {
+        return read(rtf.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> read(byte[] rtf) throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        new RtfExtractor().extract(new Source.InMemory("t.rtf", rtf),
+                new ExtractionContext() {
+                    @Override
+                    public void text(Location location, CharSequence text) {
+                        out.merge(location.label(), text.toString().strip(), (a, b) -> a + "|" + b);
+                    }
+
+                    @Override
+                    public void nested(String name, InputStream in, long declaredSize, long compressedSize) {
+                    }
+
+                    @Override
+                    public Limits limits() {
+                        return null;
+                    }
+
+                    @Override
+                    public void checkDeadline() {
+                    }
+                });
+        return out;
+    }
+
+    @Test
+    void gbkWrittenAsEscapesIsDecodedInTheFontsCodePage() throws Exception {
+        // As Word and WPS write Chinese: GB2312 font (fcharset134), each byte an escape.
+        assertThat(read("{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fnil\\fcharset134 \\'cb\\'ce\\'cc\\'e5;}"
+                + "{\\f1\\fswiss Arial;}}\\f0 \\'bb\\'fa\\'c3\\'dc\\'a1\\'ef10\\'c4\\'ea\\f1  Memo\\par}"))
+                .containsEntry("paragraph", "机密★10年 Memo");
+        // Only the document's code page named.
+        assertThat(read("{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0 SimSun;}}\\f0 \\'be\\'f8\\'c3\\'dc\\par}"))
+                .containsEntry("paragraph", "绝密");
+        // Big5.
+        assertThat(read("{\\rtf1\\ansi{\\fonttbl{\\f0\\fcharset136 MingLiU;}}\\f0 \\'be\\'f7\\'b1\\'4b\\par}"))
+                .containsEntry("paragraph", "機密");
+        // Raw (unescaped) GBK bytes in the text, as some generators write them.
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        raw.writeBytes("{\\rtf1\\ansi\\ansicpg936 ".getBytes(StandardCharsets.US_ASCII));
+        raw.writeBytes("机密".getBytes(java.nio.charset.Charset.forName("GBK")));
+        raw.writeBytes("\\par}".getBytes(StandardCharsets.US_ASCII));
+        assertThat(read(raw.toByteArray())).containsEntry("paragraph", "机密");
+    }
+
+    @Test
+    void unicodeEscapesSkipTheirFallback() throws Exception {
+        assertThat(read("{\\rtf1\\ansi\\uc1 \\u26426?\\u23494\\'3f\\u9733?10\\u24180?\\par}"))
+                .containsEntry("paragraph", "机密★10年");
+        assertThat(read("{\\rtf1\\ansi\\uc2 \\u31192\\'c3\\'d8\\u23494\\'c3\\'dc\\par}"))
+                .containsEntry("paragraph", "秘密");
+        // A negative parameter is the upper half of the 16-bit range.
+        assertThat(read("{\\rtf1\\ansi\\u-3840?\\par}")).containsEntry("paragraph", "\uF100");
+    }
+
+    @Test
+    void headersFootersCommentsNotesAndPropertiesAreTheirOwnLocations() throws Exception {
+        Map<String, String> t = read("{\\rtf1\\ansi{\\info{\\title Quarterly \\u26426?\\u23494?}{\\author A}"
+                + "{\\creatim\\yr2026\\mo1\\dy2}}{\\header \\pard \\u32477?\\u23494? header\\par}{\\footerf Footer text\\par}"
+                + "Body{\\*\\atnid X}{\\*\\atnauthor Y}\\chatn{\\*\\annotation{\\*\\atnref 1}\\pard Comment text}"
+                + " more{\\footnote Note text}\\par}");
+        assertThat(t).containsEntry("header", "绝密 header").containsEntry("footer", "Footer text")
+                .containsEntry("comment", "Comment text").containsEntry("note", "Note text")
+                .containsEntry("paragraph", "Body more");
+        assertThat(t.get("metadata")).contains("Quarterly 机密").contains("A").doesNotContain("2026");
+    }
+
+    @Test
+    void theUnicodeTwinOfAPropertyIsReadAndItsAnsiTwinIsNot() throws Exception {
+        assertThat(read("{\\rtf1\\ansi{\\info{\\upr{\\title \\'3f\\'3f}{\\*\\ud{\\title \\u31192\\'3f\\u23494\\'3f}}}}x\\par}"))
+                .containsEntry("metadata", "秘密");
+    }
+
+    @Test
+    void destinationsWithoutTextAndBinaryDataAreSkipped() throws Exception {
+        Map<String, String> t = read("{\\rtf1\\ansi{\\fonttbl{\\f0 Times;}}{\\colortbl;\\red0\\green0\\blue0;}"
+                + "{\\stylesheet{\\s0 Normal;}}{\\*\\generator Writer;}{\\*\\unknowndest secret stuff}"
+                + "{\\pict\\pngblip 89504e47}{\\object{\\*\\objdata 0102}}{\\field{\\*\\fldinst HYPERLINK \"x\"}"
+                + "{\\fldrslt link text}}\\bin4 {}}} after\\par}");
+        assertThat(t).containsEntry("paragraph", "link text after");
+    }
+
+    @Test
+    void hiddenTextEscapedSymbolsAndTabsAreKept() throws Exception {
+        assertThat(read("{\\rtf1\\ansi {\\v hidden}\\tab a\\{b\\}c\\\\d\\~e\\line f\\par}"))
+                .containsEntry("paragraph", "hidden\ta{b}c\\d\u00A0e\nf");
+    }
+
+    @Test
+    void hostileNestingAndTruncationEndQuietly() throws Exception {
+        assertThat(read("{\\rtf1 " + "{".repeat(200_000) + "x" + "}".repeat(10) + " \\'b")).containsKey("paragraph");
+        assertThat(read("{\\rtf1\\ansi\\u")).isEmpty();
+        assertThat(read("{\\rtf1\\ansi\\bin999999999 abc")).isEmpty();
+    }
+}
