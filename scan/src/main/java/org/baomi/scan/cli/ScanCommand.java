@@ -95,7 +95,28 @@ public final class ScanCommand implements Callable<Integer> {
     boolean noBuiltins;
 
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The format libraries log their troubles with a damaged file to standard error, stack
+     * traces included (PDFBox, POI, through log4j's fallback logger, commons-logging and
+     * SLF4J); the scan reports each file's trouble as its status and reason instead, so the
+     * command line switches that logging off. A {@code -D} setting of the same name wins.
+     */
+    static void quietLibraries() {
+        String[][] settings = {
+            {"log4j2.statusLoggerLevel", "OFF"},
+            {"log4j2.simplelogLevel", "OFF"},
+            {"org.apache.commons.logging.Log", "org.apache.commons.logging.impl.NoOpLog"},
+            {"slf4j.internal.verbosity", "ERROR"},
+        };
+        for (String[] s : settings) {
+            if (System.getProperty(s[0]) == null) {
+                System.setProperty(s[0], s[1]);
+            }
+        }
     }
 
     /** Runs the command; returns the exit status. */

@@ -13,7 +13,7 @@ import org.baomi.scan.engine.Zone;
 /**
  * The text of an OpenDocument part (ODT, ODS, ODP, and WPS's ODF files) cut where a
  * person would say it is: a comment is a comment and not part of the paragraph it is
- * anchored in, each sheet of a spreadsheet is {@code sheet <name>}, each page of a
+ * anchored in, nor is a foot- or endnote ({@code note}), each sheet of a spreadsheet is {@code sheet <name>}, each page of a
  * presentation {@code slide N} and its speaker notes {@code notes N}, headers and footers
  * of the page styles are {@code header} and {@code footer}. Streaming (StAX), like the
  * other Office parts (docs/adr/0102).
@@ -66,6 +66,8 @@ final class OdfText {
                     } else if (n.equals("page") && ns != null && ns.endsWith(":drawing:1.0")) {
                         slides++;
                         starts = Location.body("slide " + slides, slides == 1);
+                    } else if (n.equals("note") && ns != null && ns.endsWith(":text:1.0")) {
+                        starts = Location.of("note", Zone.NOTE);
                     } else if (n.equals("notes") && ns != null && ns.endsWith(":presentation:1.0")) {
                         starts = Location.of("notes " + Math.max(1, slides), Zone.NOTE);
                     }

@@ -69,6 +69,11 @@ public final class OleExtractor implements Extractor {
             if (footer != null && !footer.isBlank()) {
                 ctx.text(Location.of("footer", Zone.FOOTER), footer);
             }
+            // Text boxes (the 密级 block at the top right is often one) are a story of their own.
+            String boxes = (d.getMainTextboxRange() == null ? "" : d.getMainTextboxRange().text());
+            if (!boxes.isBlank()) {
+                ctx.text(Location.of("text box", Zone.BODY), boxes);
+            }
             String comments = String.join("\n", w.getCommentsText());
             if (!comments.isBlank()) {
                 ctx.text(Location.of("comment", Zone.COMMENT), comments);

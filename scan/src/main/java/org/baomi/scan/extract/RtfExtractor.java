@@ -34,7 +34,7 @@ public final class RtfExtractor implements Extractor {
             "colorschememapping", "latentstyles", "xmlnstbl", "mmathPr", "fldinst", "bkmkstart", "bkmkend", "atnid",
             "atnauthor", "atndate", "atnref", "atntime", "atnicn", "atrfstart", "atrfend", "pntext", "pntxta", "pntxtb",
             "listtext", "filetbl", "defchp", "defpap", "pgdsctbl", "wgrffmtfilter", "xmlopen", "xmlclose", "shppict",
-            "nonshppict", "blipuid", "sp", "sn", "sv", "template", "userprops", "docvar", "ftnsep", "ftnsepc", "aftnsep",
+            "nonshppict", "blipuid", "sp", "sn", "sv", "shprslt", "template", "userprops", "docvar", "ftnsep", "ftnsepc", "aftnsep",
             "aftnsepc", "creatim", "revtim", "printim", "buptim", "falt", "panose", "fname", "passwordhash");
     private static final Set<String> INFO_TEXT = Set.of("title", "subject", "author", "operator", "keywords", "comment",
             "doccomm", "company", "manager", "category", "hlinkbase");
@@ -289,6 +289,10 @@ public final class RtfExtractor implements Extractor {
                 case "footer", "footerl", "footerr", "footerf" -> enter(Part.FOOTER);
                 case "annotation" -> enter(Part.COMMENT);
                 case "footnote" -> enter(Part.NOTE);
+                case "shpinst", "shptxt" -> {
+                    // A drawing object (text box): its properties (sp) are skipped, its text read;
+                    // the fallback drawn for old readers (shprslt) would say the same again.
+                }
                 case "upr" -> st.uprFirst = true;
                 case "ud" -> {
                     // The Unicode twin in upr: read, though it is an ignorable destination.

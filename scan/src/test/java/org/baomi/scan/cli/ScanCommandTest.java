@@ -127,4 +127,28 @@ class ScanCommandTest {
         Files.delete(out);
         Files.delete(out.getParent());
     }
+
+    @org.junit.jupiter.api.Test
+    void theCommandSwitchesLibraryLoggingOffButAnExplicitSettingWins() {
+        String before = System.getProperty("slf4j.internal.verbosity");
+        String level = System.getProperty("log4j2.simplelogLevel");
+        try {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+            System.clearProperty("log4j2.simplelogLevel");
+            ScanCommand.quietLibraries();
+            org.assertj.core.api.Assertions.assertThat(System.getProperty("log4j2.simplelogLevel")).isEqualTo("OFF");
+            org.assertj.core.api.Assertions.assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
+        } finally {
+            restore("slf4j.internal.verbosity", before);
+            restore("log4j2.simplelogLevel", level);
+        }
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
+    }
 }

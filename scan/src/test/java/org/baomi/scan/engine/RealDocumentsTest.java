@@ -16,26 +16,52 @@ import org.junit.jupiter.api.Test;
 /**
  * Documents written by a real office suite (LibreOffice 7.4, see
  * {@code src/test/resources/org/baomi/scan/real/make.sh}), not by the tests' own writers:
- * the same memo marked in the body, the header, the footer, a comment or the title, saved as
- * doc, docx, odt, rtf and pdf; a marked sheet as xls, xlsx and ods; marked slides as ppt,
- * pptx, odp and pdf; and prose, a sheet and slides that mention 秘密, 机密, 绝密 and "secret"
- * without being marked. Every marked file is found with its level and where a person would
+ * the same memo marked in the body, the header, the footer, a comment, the title, a tracked
+ * insertion or deletion, a text box, a table, a footnote or hidden text, saved as doc, docx,
+ * odt, rtf and pdf; sheets marked in a cell, a cell comment, a hidden sheet or the page header
+ * as xls, xlsx and ods; slides marked on a slide or in the speaker notes as ppt, pptx, odp and
+ * pdf; and prose, a sheet and slides that mention 秘密, 机密, 绝密 and "secret" without being
+ * marked. Every marked file is found with its level and where a person would
  * look; nothing clean is reported at the default threshold.
  */
 class RealDocumentsTest {
     static Path dir;
     static final Map<String, FileResult> results = new ConcurrentHashMap<>();
 
-    /** Source document -> the marking's level, and where it is per format (others: {@code default}). */
-    static final Map<String, String[]> EXPECTED = Map.of(
-            "marked-body", new String[] {"机密", "paragraph 1", "pdf", "page 1"},
-            "marked-header", new String[] {"绝密", "header", "pdf", "page 1"},
-            "marked-footer", new String[] {"秘密", "footer", "pdf", "page 1"},
-            "marked-comment", new String[] {"机密", "comment"},
-            "marked-title", new String[] {"秘密", "metadata"},
-            "marked-english", new String[] {"SECRET", "paragraph 1", "pdf", "page 1"},
-            "marked-sheet", new String[] {"绝密", "sheet 工资"},
-            "marked-slides", new String[] {"TOP SECRET", "slide 2", "pdf", "page 2"});
+    /** Where a marking is: its level, where it is in most formats, and where in some (extension -> location). */
+    record Expect(String level, String where, Map<String, String> byFormat) {
+        String where(String extension) {
+            return byFormat.getOrDefault(extension, where);
+        }
+    }
+
+    private static final Map<String, String> PDF_PAGE_1 = Map.of("pdf", "page 1");
+
+    /** Source document -> its marking. */
+    static final Map<String, Expect> EXPECTED = Map.ofEntries(
+            Map.entry("marked-body", new Expect("机密", "paragraph 1", PDF_PAGE_1)),
+            Map.entry("marked-header", new Expect("绝密", "header", PDF_PAGE_1)),
+            Map.entry("marked-footer", new Expect("秘密", "footer", PDF_PAGE_1)),
+            Map.entry("marked-comment", new Expect("机密", "comment", Map.of())),
+            Map.entry("marked-title", new Expect("秘密", "metadata", Map.of())),
+            Map.entry("marked-english", new Expect("SECRET", "paragraph 1", PDF_PAGE_1)),
+            Map.entry("marked-sheet", new Expect("绝密", "sheet 工资", Map.of())),
+            Map.entry("marked-slides", new Expect("TOP SECRET", "slide 2", Map.of("pdf", "page 2"))),
+            // Tracked changes: the marking inserted, or deleted but still in the file.
+            Map.entry("marked-inserted", new Expect("机密", "paragraph", PDF_PAGE_1)),
+            Map.entry("marked-deleted", new Expect("绝密", "paragraph", PDF_PAGE_1)),
+            // A text box, as the 密级 block at the top of a page often is.
+            Map.entry("marked-textbox", new Expect("机密", "paragraph", Map.of("doc", "text box", "pdf", "page 1"))),
+            Map.entry("marked-table", new Expect("秘密", "paragraph", PDF_PAGE_1)),
+            Map.entry("marked-footnote", new Expect("机密", "note", PDF_PAGE_1)),
+            // Hidden (not printed) text.
+            Map.entry("marked-hidden", new Expect("绝密", "paragraph 1", Map.of())),
+            // Spreadsheets: a cell comment (xls lists comments with the sheet's cells), a hidden
+            // sheet, the page header (xls and xlsx keep it with the sheet).
+            Map.entry("marked-cellcomment", new Expect("机密", "comment", Map.of("xls", "sheet 名单"))),
+            Map.entry("marked-hiddensheet", new Expect("绝密", "sheet 隐藏", Map.of())),
+            Map.entry("marked-sheetheader", new Expect("秘密", "header", Map.of("xls", "sheet 名单", "xlsx", "sheet 名单"))),
+            Map.entry("marked-notes", new Expect("机密", "notes 1", Map.of())));
 
     @BeforeAll
     static void scan() throws Exception {
@@ -53,7 +79,7 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(36);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(77);
         assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(12);
         assertThat(results.values()).allMatch(r -> r.status() == FileStatus.OK, "every file read");
     }
@@ -65,13 +91,14 @@ class RealDocumentsTest {
             if (!file.startsWith("marked-")) {
                 return;
             }
-            String[] expect = EXPECTED.get(file.substring(0, file.lastIndexOf('.')));
-            String where = expect.length > 2 && extension(file).equals(expect[2]) ? expect[3] : expect[1];
+            Expect expect = EXPECTED.get(file.substring(0, file.lastIndexOf('.')));
+            assertThat(expect).as(file).isNotNull();
+            String where = expect.where(extension(file));
             boolean found = r.atLeast(Confidence.MEDIUM).findings().stream()
-                    .anyMatch(f -> f.category() == Category.MARKING && f.level().equals(expect[0])
+                    .anyMatch(f -> f.category() == Category.MARKING && f.level().equals(expect.level())
                             && f.location().startsWith(where));
             if (!found) {
-                missed.add(file + " expected " + expect[0] + " @ " + where + ", got " + r.findings());
+                missed.add(file + " expected " + expect.level() + " @ " + where + ", got " + r.findings());
             }
         });
         assertThat(missed).isEmpty();

@@ -12,6 +12,8 @@ cd "$here"
 for f in doc docx odt rtf pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodt >/dev/null; done
 for f in xls xlsx ods; do soffice --headless --convert-to "$f" --outdir . source/*.fods >/dev/null; done
 for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodp >/dev/null; done
-# LibreOffice does not export comments to PDF: that file would hold nothing to find.
-rm -f marked-comment.pdf
+# PDFs that hold nothing to find: LibreOffice exports no comments, notes, hidden text, hidden
+# sheets or (here) sheet headers to PDF.
+rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddensheet.pdf marked-notes.pdf \
+  marked-sheetheader.pdf
 rm -rf "$HOME"
