@@ -16,4 +16,8 @@ for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . so
 # sheets or (here) sheet headers to PDF.
 rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddensheet.pdf marked-notes.pdf \
   marked-sheetheader.pdf
+# A scan of the marked memo: its first page as an image, put back into a PDF (no text layer).
+pdftoppm -r 110 -png -f 1 -l 1 marked-body.pdf "$HOME/scanned-memo"
+soffice --headless --convert-to pdf --outdir "$HOME" "$HOME/scanned-memo-1.png" >/dev/null
+mv "$HOME/scanned-memo-1.pdf" scanned-memo.pdf
 rm -rf "$HOME"
