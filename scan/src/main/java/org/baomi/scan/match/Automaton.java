@@ -215,6 +215,11 @@ public final class Automaton {
          * offset {@code base}: same characters (malformed input becomes U+FFFD, a sequence cut
          * by {@code to} is left unless {@code whole}), same line feed count, same matches.
          *
+         * <p>The automaton's step is written out here as in {@link #feed}, on purpose: shared,
+         * it would be a call per character updating five values of the cursor's state, which
+         * is what the fused loop exists to avoid (ADR 0109). FusedUtf8Test holds the two to the
+         * same results.
+         *
          * @return {@code (bytesConsumed << 32) | charsWritten}
          */
         public long feedUtf8(byte[] src, int from, int to, char[] dst, int at, boolean whole, int[] lineFeeds,
