@@ -483,30 +483,32 @@ public final class Automaton {
                     || (cells.length & 1) != 0 || cells.length / 2 < report.length + root.length) {
                 throw new IllegalArgumentException("inconsistent compiled dictionary");
             }
-            // Every state reachable in a step must index the cells and the report table.
-            for (int i = 1; i < cells.length; i += 2) {
-                if (cells[i - 1] >= 0) {
-                    checkState(cells[i - 1], report.length);
-                    checkState(cells[i] & ID, report.length);
+            // Every state reachable in a step must index the cells and the report table. Written
+            // as plain loops without calls: they run once per scan, before the JIT has started.
+            int states = report.length;
+            int bad = 0;
+            for (int i = 0; i < cells.length; i += 2) {
+                int owner = cells[i];
+                if (owner >= states || owner >= 0 && (cells[i + 1] & ID) >= states) {
+                    bad++;
                 }
             }
             for (int r : root) {
-                checkState(r & ID, report.length);
+                if ((r & ID) >= states) {
+                    bad++;
+                }
             }
             for (int r : report) {
                 if (r < 0 || r >= treeStates) {
-                    throw new IllegalArgumentException("inconsistent compiled dictionary");
+                    bad++;
                 }
+            }
+            if (bad > 0) {
+                throw new IllegalArgumentException("inconsistent compiled dictionary");
             }
             return new Automaton(cells, root, report, out, dict, length, classes, duplicates, spaceCode, ringMask);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("corrupt compiled dictionary: " + e, e);
-        }
-    }
-
-    private static void checkState(int id, int states) {
-        if (id >= states) {
-            throw new IllegalArgumentException("inconsistent compiled dictionary");
         }
     }
 
