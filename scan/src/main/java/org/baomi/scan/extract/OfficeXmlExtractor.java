@@ -68,8 +68,19 @@ public final class OfficeXmlExtractor implements Extractor {
                 String text;
                 try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
                         : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
-                    text = format == Format.XLSX && name.startsWith("xl/worksheets/")
-                            ? sheetText(in, sharedStrings) : XmlText.of(in);
+                    if (format == Format.XLSX && name.startsWith("xl/worksheets/")) {
+                        StringBuilder header = new StringBuilder();
+                        StringBuilder footer = new StringBuilder();
+                        text = sheetText(in, sharedStrings, header, footer);
+                        if (!header.toString().isBlank()) {
+                            ctx.text(Location.of("header", Zone.HEADER), header);
+                        }
+                        if (!footer.toString().isBlank()) {
+                            ctx.text(Location.of("footer", Zone.FOOTER), footer);
+                        }
+                    } else {
+                        text = XmlText.of(in);
+                    }
                 }
                 if (!text.isBlank()) {
                     ctx.text(loc, text);
@@ -235,13 +246,18 @@ public final class OfficeXmlExtractor implements Extractor {
         return out;
     }
 
-    /** Cell text of a worksheet: shared strings, inline strings, string formula results, header/footer. */
-    private static String sheetText(InputStream in, List<String> shared) throws Exception {
+    /**
+     * Cell text of a worksheet (shared strings, inline strings, string formula results); the
+     * page header and footer go to {@code header} and {@code footer}, without their codes.
+     */
+    private static String sheetText(InputStream in, List<String> shared, StringBuilder header, StringBuilder footer)
+            throws Exception {
         XMLStreamReader r = XmlText.reader(in);
         StringBuilder sb = new StringBuilder();
         String type = null;
         boolean inValue = false;
         boolean inText = false;
+        StringBuilder headerFooter = null;
         StringBuilder value = new StringBuilder();
         while (r.hasNext()) {
             int ev = r.next();
@@ -252,9 +268,11 @@ public final class OfficeXmlExtractor implements Extractor {
                 } else if (n.equals("v")) {
                     inValue = true;
                     value.setLength(0);
-                } else if (n.equals("t") || n.equals("oddHeader") || n.equals("oddFooter") || n.equals("evenHeader")
-                        || n.equals("evenFooter") || n.equals("firstHeader") || n.equals("firstFooter")) {
+                } else if (n.equals("t")) {
                     inText = true;
+                } else if (n.equals("oddHeader") || n.equals("evenHeader") || n.equals("firstHeader")
+                        || n.equals("oddFooter") || n.equals("evenFooter") || n.equals("firstFooter")) {
+                    headerFooter = new StringBuilder();
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 String n = r.getLocalName();
@@ -274,13 +292,18 @@ public final class OfficeXmlExtractor implements Extractor {
                     }
                 } else if (n.equals("row")) {
                     sb.append('\n');
-                } else if (inText) {
+                } else if (n.equals("t") && inText) {
                     inText = false;
-                    sb.append(n.equals("t") ? '\t' : '\n');
+                    sb.append('\t');
+                } else if (headerFooter != null && n.endsWith("Header") || headerFooter != null && n.endsWith("Footer")) {
+                    (n.endsWith("Header") ? header : footer).append(SheetHeaders.text(headerFooter.toString())).append('\n');
+                    headerFooter = null;
                 }
             } else if (ev == XMLStreamConstants.CHARACTERS) {
                 if (inValue) {
                     value.append(r.getText());
+                } else if (headerFooter != null) {
+                    headerFooter.append(r.getText());
                 } else if (inText) {
                     sb.append(r.getText());
                 }

@@ -92,8 +92,18 @@ public final class OleExtractor implements Extractor {
                 ctx.checkDeadline();
                 var sheet = wb.getSheetAt(i);
                 StringBuilder sb = new StringBuilder();
-                sb.append(sheet.getHeader().getLeft()).append(' ').append(sheet.getHeader().getCenter()).append(' ')
-                        .append(sheet.getHeader().getRight()).append('\n');
+                String header = (SheetHeaders.text(sheet.getHeader().getLeft()) + ' '
+                        + SheetHeaders.text(sheet.getHeader().getCenter()) + ' '
+                        + SheetHeaders.text(sheet.getHeader().getRight())).strip();
+                if (!header.isEmpty()) {
+                    ctx.text(Location.of("header", Zone.HEADER), header);
+                }
+                String footer = (SheetHeaders.text(sheet.getFooter().getLeft()) + ' '
+                        + SheetHeaders.text(sheet.getFooter().getCenter()) + ' '
+                        + SheetHeaders.text(sheet.getFooter().getRight())).strip();
+                if (!footer.isEmpty()) {
+                    ctx.text(Location.of("footer", Zone.FOOTER), footer);
+                }
                 for (var row : sheet) {
                     for (var cell : row) {
                         sb.append(cell.toString()).append('\t');
@@ -103,8 +113,6 @@ public final class OleExtractor implements Extractor {
                     }
                     sb.append('\n');
                 }
-                sb.append(sheet.getFooter().getLeft()).append(' ').append(sheet.getFooter().getCenter()).append(' ')
-                        .append(sheet.getFooter().getRight()).append('\n');
                 ctx.text(Location.body("sheet " + wb.getSheetName(i), i == 0), sb);
             }
         }
