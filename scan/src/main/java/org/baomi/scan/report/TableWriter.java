@@ -12,6 +12,8 @@ public final class TableWriter implements ReportWriter {
     private final Writer out;
     private final PrintStream progress;
     private long files;
+    /** Files not read, by status, in the order first seen: the summary names them. */
+    private final java.util.Map<FileStatus, Integer> notRead = new java.util.EnumMap<>(FileStatus.class);
 
     /** @param progress where to draw progress (a terminal's stderr), or null for none */
     public TableWriter(Writer out, PrintStream progress) {
@@ -29,6 +31,9 @@ public final class TableWriter implements ReportWriter {
         if (progress != null) {
             progress.print("\r\033[K" + files + " files scanned  " + shorten(r.path(), 60));
             progress.flush();
+        }
+        if (r.status() != FileStatus.OK) {
+            notRead.merge(r.status(), 1, Integer::sum);
         }
         if (r.findings().isEmpty() && r.status() == FileStatus.OK) {
             return;
@@ -63,8 +68,15 @@ public final class TableWriter implements ReportWriter {
             progress.print("\r\033[K");
             progress.flush();
         }
-        out.write(String.format("%n%d files, %d bytes, %d findings, %.1f s%n", s.files(), s.bytes(), s.findings(),
-                s.elapsedMs() / 1000.0));
+        StringBuilder unread = new StringBuilder();
+        if (!notRead.isEmpty()) {
+            unread.append(" (not read: ");
+            notRead.forEach((status, n) -> unread.append(n).append(' ').append(status.label()).append(", "));
+            unread.setLength(unread.length() - 2);
+            unread.append("; see the lines in brackets above)");
+        }
+        out.write(String.format("%n%d files%s, %d bytes, %d findings, %.1f s%n", s.files(), unread, s.bytes(),
+                s.findings(), s.elapsedMs() / 1000.0));
         out.flush();
     }
 }

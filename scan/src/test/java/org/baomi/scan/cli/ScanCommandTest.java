@@ -128,6 +128,19 @@ class ScanCommandTest {
         Files.delete(out.getParent());
     }
 
+    @Test
+    void theTableSummaryCountsTheFilesItCouldNotRead() throws Exception {
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Files.writeString(mixed.resolve("fine.txt"), "机密★10年\n通知");
+        Files.write(mixed.resolve("broken.pdf"), "%PDF-1.7\n1 0 obj <<".getBytes(StandardCharsets.US_ASCII));
+        Files.write(mixed.resolve("broken.docx"), new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+        Run r = run(mixed.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("broken.pdf  [unreadable: ").contains("broken.docx  [unreadable: ")
+                .contains("3 files (not read: 2 unreadable; see the lines in brackets above), ");
+        assertThat(run(dir.resolve("docs").toString()).out()).contains("\n2 files, ").doesNotContain("not read");
+    }
+
     @org.junit.jupiter.api.Test
     void theCommandSwitchesLibraryLoggingOffButAnExplicitSettingWins() {
         String before = System.getProperty("slf4j.internal.verbosity");
