@@ -10,6 +10,7 @@ import org.baomi.scan.engine.Finding;
 public final class HtmlWriter implements ReportWriter {
     private final Writer out;
     private final String version;
+    private final java.util.Map<FileStatus, Integer> notRead = new java.util.EnumMap<>(FileStatus.class);
 
     public HtmlWriter(Writer out, String version) {
         this.out = out;
@@ -38,6 +39,7 @@ public final class HtmlWriter implements ReportWriter {
     public void file(FileResult r) throws IOException {
         StringBuilder sb = new StringBuilder();
         if (r.status() != FileStatus.OK) {
+            notRead.merge(r.status(), 1, Integer::sum);
             sb.append("<tr><td>").append(esc(r.path())).append("</td><td colspan=\"6\" class=\"status\">")
                     .append(esc(r.status().label())).append(": ").append(esc(r.reason())).append("</td></tr>\n");
         }
@@ -53,8 +55,14 @@ public final class HtmlWriter implements ReportWriter {
 
     @Override
     public void finish(Summary s) throws IOException {
-        out.write("</tbody></table>\n<p>" + s.files() + " files, " + s.bytes() + " bytes, " + s.findings() + " findings, "
-                + s.elapsedMs() + " ms</p></body></html>\n");
+        StringBuilder unread = new StringBuilder();
+        notRead.forEach((status, n) -> unread.append(unread.length() == 0 ? " (not read: " : ", ").append(n).append(' ')
+                .append(status.label()));
+        if (unread.length() > 0) {
+            unread.append(')');
+        }
+        out.write("</tbody></table>\n<p>" + s.files() + " files" + esc(unread.toString()) + ", " + s.bytes() + " bytes, "
+                + s.findings() + " findings, " + s.elapsedMs() + " ms</p></body></html>\n");
         out.flush();
     }
 }

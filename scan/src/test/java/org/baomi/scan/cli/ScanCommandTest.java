@@ -139,6 +139,7 @@ class ScanCommandTest {
         assertThat(r.out()).contains("broken.pdf  [unreadable: ").contains("broken.docx  [unreadable: ")
                 .contains("3 files (not read: 2 unreadable; see the lines in brackets above), ");
         assertThat(run(dir.resolve("docs").toString()).out()).contains("\n2 files, ").doesNotContain("not read");
+        assertThat(run("--format", "html", mixed.toString()).out()).contains("<p>3 files (not read: 2 unreadable), ");
     }
 
     @org.junit.jupiter.api.Test
