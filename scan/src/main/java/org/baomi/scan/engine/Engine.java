@@ -214,7 +214,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private List<Finding> text(Source src, FileAnalysis analysis, Deadline deadline, String[] sha) throws Exception {
-        byte[] sample = new byte[64 * 1024];
+        byte[] sample = new byte[(int) Math.max(16, Math.min(64 * 1024, src.size()))];
         int n;
         try (InputStream in = src.open()) {
             n = in.readNBytes(sample, 0, sample.length);
@@ -236,7 +236,7 @@ public final class Engine implements AutoCloseable {
             if (src instanceof Source.InMemory m) {
                 md.update(m.data());
             } else {
-                byte[] buf = new byte[1 << 16];
+                byte[] buf = new byte[(int) Math.max(16, Math.min(1 << 16, src.size()))];
                 try (InputStream in = src.open()) {
                     int r;
                     while ((r = in.read(buf)) > 0) {

@@ -267,7 +267,9 @@ final class TextReader {
             analysis.lookBehind(-n, breaks);
             analysis.feed(c, 0, n, -n);
         }
-        byte[] bytes = new byte[chunk];
+        // No larger than the section and its look-ahead: a scan of many small files allocated
+        // (and zeroed) a whole chunk per file.
+        byte[] bytes = new byte[(int) Math.max(64, Math.min(chunk, readTo - from + 8))];
         int[] lineFeeds = new int[1];
         long pos = from;
         long base = 0;
