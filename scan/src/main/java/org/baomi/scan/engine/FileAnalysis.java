@@ -514,6 +514,24 @@ public final class FileAnalysis implements MatchSink {
             out.add(h.line() == 0 ? f : new Finding(f.rule(), f.category(), f.level(), f.text(),
                     f.location() + " " + (h.line() + lineShift), f.offset(), f.context(), f.confidence()));
         }
+        return withoutRepeats(out);
+    }
+
+    /**
+     * The findings without exact repeats: the same rule, text, location and context again
+     * (a header kept for the first page and for the others, a comment stored twice) says
+     * nothing new to the reader. Findings on numbered lines never repeat each other.
+     */
+    private static List<Finding> withoutRepeats(List<Finding> all) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Finding> out = new ArrayList<>(all.size());
+        for (Finding f : all) {
+            String key = f.rule() + '\u0000' + f.category() + '\u0000' + f.level() + '\u0000' + f.text() + '\u0000'
+                    + f.location() + '\u0000' + f.context() + '\u0000' + f.confidence();
+            if (seen.add(key)) {
+                out.add(f);
+            }
+        }
         return out;
     }
 

@@ -148,6 +148,13 @@ class RealDocumentsTest {
         }
     }
 
+    /** LibreOffice writes an RTF header for the first page and for the others: one finding, not two. */
+    @Test
+    void aHeaderStoredTwiceIsOneFinding() {
+        assertThat(results.get("marked-header.rtf").findings()).hasSize(1);
+        assertThat(results.get("marked-footer.rtf").findings()).hasSize(1);
+    }
+
     @Test
     void aMarkingAtTheTopOrInAHeaderIsHighConfidence() {
         for (String f : List.of("marked-body.doc", "marked-body.docx", "marked-body.rtf", "marked-header.doc",
