@@ -35,6 +35,10 @@ public final class OfficeXmlExtractor implements Extractor {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             // Document order: slide 2 before slide 10.
             entries.sort((a, b) -> naturalKey(a.getName()).compareTo(naturalKey(b.getName())));
+            if ((format == Format.ODT || format == Format.ODS || format == Format.ODP) && odfEncrypted(zip)) {
+                // Its parts are ciphertext; reading them would only report a parse error.
+                throw ExtractionProblem.encrypted("password-protected OpenDocument file");
+            }
             List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip) : List.of();
             List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
             for (ZipArchiveEntry e : entries) {
@@ -87,6 +91,27 @@ public final class OfficeXmlExtractor implements Extractor {
                 }
             }
         }
+    }
+
+    /** Whether the manifest lists encryption data for any part (ODF 1.2 section 3.8, password protection). */
+    private static boolean odfEncrypted(ZipFile zip) throws Exception {
+        ZipArchiveEntry manifest = zip.getEntry("META-INF/manifest.xml");
+        if (manifest == null) {
+            return false;
+        }
+        try (InputStream in = zip.getInputStream(manifest)) {
+            XMLStreamReader r = XmlText.reader(in);
+            try {
+                while (r.hasNext()) {
+                    if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("encryption-data")) {
+                        return true;
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        }
+        return false;
     }
 
     private static boolean isMedia(String name) {

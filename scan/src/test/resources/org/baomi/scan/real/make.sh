@@ -2,7 +2,7 @@
 # Regenerates the documents of RealDocumentsTest with LibreOffice (documents written by a real
 # office suite, not by the tests' own POI writers): every source/*.fodt as doc, docx, odt, rtf and
 # pdf; every source/*.fods as xls, xlsx and ods; every source/*.fodp as ppt, pptx, odp and pdf.
-# The sources are flat OpenDocument files (marking in the body, header, footer, comment, title;
+# Also password-protected doc, xls, odt, ods and odp (save_encrypted.py). The sources are flat OpenDocument files (marking in the body, header, footer, comment, title;
 # clean prose that mentions the same words). Needs: apt-get install libreoffice-writer-nogui
 # libreoffice-calc-nogui libreoffice-impress-nogui fonts-noto-cjk. Made with LibreOffice 7.4.7.
 set -euo pipefail
@@ -20,4 +20,10 @@ rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddens
 pdftoppm -r 110 -png -f 1 -l 1 marked-body.pdf "$HOME/scanned-memo"
 soffice --headless --convert-to pdf --outdir "$HOME" "$HOME/scanned-memo-1.png" >/dev/null
 mv "$HOME/scanned-memo-1.pdf" scanned-memo.pdf
+# Password-protected copies ("secret"), saved through LibreOffice's UNO API (apt-get install python3-uno).
+soffice --headless --invisible --norestore '--accept=socket,host=localhost,port=2002;urp;' >/dev/null 2>&1 &
+office=$!
+sleep 6
+/usr/bin/python3 save_encrypted.py . source/marked-body.fodt source/marked-sheet.fods source/marked-slides.fodp
+kill "$office" 2>/dev/null || true
 rm -rf "$HOME"
