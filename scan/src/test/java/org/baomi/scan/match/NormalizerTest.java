@@ -16,6 +16,17 @@ class NormalizerTest {
         }
     }
 
+    /** What the class loaded from the resource is the computed table, entry for entry. */
+    @Test
+    void loadedTablesAreTheComputedOnes() {
+        byte[] t = Normalizer.computeTable();
+        for (int i = 0; i < 65536; i++) {
+            char fold = (char) (((t[2 * i] & 0xFF) << 8) | (t[2 * i + 1] & 0xFF));
+            assertThat(Normalizer.fold((char) i)).as("fold of U+%04X", i).isEqualTo(fold);
+            assertThat(Normalizer.kind((char) i)).as("kind of U+%04X", i).isEqualTo(t[2 * 65536 + i]);
+        }
+    }
+
     @Test
     void evasionsNormaliseToTheMarking() {
         assertThat(Normalizer.normalize("秘 密★1年").text()).isEqualTo("秘密★1年");
