@@ -481,6 +481,7 @@ public final class FileAnalysis implements MatchSink {
     List<Finding> findings(long lineShift, int[] counts) {
         end();
         List<Finding> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         List<Raw> ms = new ArrayList<>(markings);
         ms.sort(Comparator.comparing((Raw r) -> r.location().label()).thenComparingLong(Raw::offset));
         for (int i = 0; i < ms.size(); i++) {
@@ -493,46 +494,41 @@ public final class FileAnalysis implements MatchSink {
             }
             if (!inner && r.offset() >= floor) {
                 MarkingRule rule = rules.markings.get(r.key());
-                out.add(new Finding(rule.rule(), Category.MARKING, rule.level(), r.text(), where(r, lineShift),
-                        r.offset(), r.context(), r.confidenceAt(r.line() + lineShift)));
+                add(out, seen, r.location().numbered(), new Finding(rule.rule(), Category.MARKING, rule.level(), r.text(),
+                        where(r, lineShift), r.offset(), r.context(), r.confidenceAt(r.line() + lineShift)));
             }
         }
         for (Raw r : keywordHits) {
             int k = r.key() - rules.markings.size();
             KeywordRule rule = rules.keywords.get(k);
             int count = counts[r.key()];
-            out.add(new Finding(rule.ruleId(), Category.KEYWORD, null, r.text(), where(r, lineShift), r.offset(),
-                    r.context(), keywordConfidence(rule, count)));
+            add(out, seen, r.location().numbered(), new Finding(rule.ruleId(), Category.KEYWORD, null, r.text(),
+                    where(r, lineShift), r.offset(), r.context(), keywordConfidence(rule, count)));
             for (int d : rules.automaton.duplicatesOf(r.key())) {
                 KeywordRule dup = rules.keywords.get(d - rules.markings.size());
-                out.add(new Finding(dup.ruleId(), Category.KEYWORD, null, r.text(), where(r, lineShift), r.offset(),
-                        r.context(), keywordConfidence(dup, count)));
+                add(out, seen, r.location().numbered(), new Finding(dup.ruleId(), Category.KEYWORD, null, r.text(),
+                        where(r, lineShift), r.offset(), r.context(), keywordConfidence(dup, count)));
             }
         }
         for (PatternHit h : patternHits) {
             Finding f = h.finding();
-            out.add(h.line() == 0 ? f : new Finding(f.rule(), f.category(), f.level(), f.text(),
+            add(out, seen, h.line() != 0, h.line() == 0 ? f : new Finding(f.rule(), f.category(), f.level(), f.text(),
                     f.location() + " " + (h.line() + lineShift), f.offset(), f.context(), f.confidence()));
         }
-        return withoutRepeats(out);
+        return out;
     }
 
     /**
-     * The findings without exact repeats: the same rule, text, location and context again
-     * (a header kept for the first page and for the others, a comment stored twice) says
-     * nothing new to the reader. Findings on numbered lines never repeat each other.
+     * Adds a finding unless it exactly repeats one already listed: the same rule, text,
+     * location and context again (a header kept for the first page and for the others, a
+     * comment stored twice) says nothing new to the reader. A finding on a numbered line
+     * carries its line in its location and is added without the comparison.
      */
-    private static List<Finding> withoutRepeats(List<Finding> all) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<Finding> out = new ArrayList<>(all.size());
-        for (Finding f : all) {
-            String key = f.rule() + '\u0000' + f.category() + '\u0000' + f.level() + '\u0000' + f.text() + '\u0000'
-                    + f.location() + '\u0000' + f.context() + '\u0000' + f.confidence();
-            if (seen.add(key)) {
-                out.add(f);
-            }
+    private static void add(List<Finding> out, java.util.Set<String> seen, boolean numbered, Finding f) {
+        if (numbered || seen.add(f.rule() + '\u0000' + f.category() + '\u0000' + f.level() + '\u0000' + f.text()
+                + '\u0000' + f.location() + '\u0000' + f.context() + '\u0000' + f.confidence())) {
+            out.add(f);
         }
-        return out;
     }
 
     /**
