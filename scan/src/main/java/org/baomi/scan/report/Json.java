@@ -17,26 +17,45 @@ final class Json {
             return;
         }
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        // Runs that need no escape are appended whole: a report is written once, by code the
+        // JIT has not compiled yet, where a call per character is what costs (docs/adr/0109).
+        int n = s.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)
-                            && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
-                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x2028 || c > 0x2029 && (c < 0xD800 || c > 0xDFFF))) {
+                continue;
+            }
+            String escape = escape(s, i, c);
+            if (escape != null) {
+                sb.append(s, run, i).append(escape);
+                run = i + 1;
             }
         }
-        sb.append('"');
+        sb.append(s, run, n).append('"');
+    }
+
+    /** The escape for {@code c} at {@code i}, or null when it stands as it is. */
+    private static String escape(String s, int i, char c) {
+        switch (c) {
+            case '"':
+                return "\\\"";
+            case '\\':
+                return "\\\\";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            default:
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                        || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c) && !paired) {
+                    return String.format("\\u%04x", (int) c);
+                }
+                return null;
+        }
     }
 
     static void file(StringBuilder sb, FileResult r) {
