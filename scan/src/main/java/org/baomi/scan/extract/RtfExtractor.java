@@ -132,6 +132,8 @@ public final class RtfExtractor implements Extractor {
                 } else if (c == '}' && overflow > 0) {
                     overflow--;
                 } else if (c == '{') {
+                    // A group boundary ends the fallback of a Unicode escape (RTF 1.9.1, \\uc).
+                    skipChars = 0;
                     flush();
                     boolean ansiTwin = st.uprFirst;
                     st.uprFirst = false;
@@ -143,6 +145,7 @@ public final class RtfExtractor implements Extractor {
                     }
                     starred = false;
                 } else if (c == '}') {
+                    skipChars = 0;
                     flush();
                     if (st.fontTable && st.font >= 0 && st.charset != null) {
                         fontCharsets.put(st.font, st.charset);

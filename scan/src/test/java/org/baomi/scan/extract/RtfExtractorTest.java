@@ -67,6 +67,8 @@ class RtfExtractorTest {
                 .containsEntry("paragraph", "机密★10年");
         assertThat(read("{\\rtf1\\ansi\\uc2 \\u31192\\'c3\\'d8\\u23494\\'c3\\'dc\\par}"))
                 .containsEntry("paragraph", "秘密");
+        // A fallback cut short by the end of its group: what follows the group is text.
+        assertThat(read("{\\rtf1\\ansi{\\uc2 \\u26426?}X\\par}")).containsEntry("paragraph", "机X");
         // A negative parameter is the upper half of the 16-bit range.
         assertThat(read("{\\rtf1\\ansi\\u-3840?\\par}")).containsEntry("paragraph", "\uF100");
     }
