@@ -70,7 +70,8 @@ public final class OleExtractor implements Extractor {
                 ctx.text(Location.of("footer", Zone.FOOTER), footer);
             }
             // Text boxes (the 密级 block at the top right is often one) are a story of their own.
-            String boxes = (d.getMainTextboxRange() == null ? "" : d.getMainTextboxRange().text());
+            var boxRange = d.getMainTextboxRange();
+            String boxes = boxRange == null ? "" : boxRange.text();
             if (!boxes.isBlank()) {
                 ctx.text(Location.of("text box", Zone.BODY), boxes);
             }
@@ -92,15 +93,11 @@ public final class OleExtractor implements Extractor {
                 ctx.checkDeadline();
                 var sheet = wb.getSheetAt(i);
                 StringBuilder sb = new StringBuilder();
-                String header = (SheetHeaders.text(sheet.getHeader().getLeft()) + ' '
-                        + SheetHeaders.text(sheet.getHeader().getCenter()) + ' '
-                        + SheetHeaders.text(sheet.getHeader().getRight())).strip();
+                String header = SheetHeaders.sections(sheet.getHeader());
                 if (!header.isEmpty()) {
                     ctx.text(Location.of("header", Zone.HEADER), header);
                 }
-                String footer = (SheetHeaders.text(sheet.getFooter().getLeft()) + ' '
-                        + SheetHeaders.text(sheet.getFooter().getCenter()) + ' '
-                        + SheetHeaders.text(sheet.getFooter().getRight())).strip();
+                String footer = SheetHeaders.sections(sheet.getFooter());
                 if (!footer.isEmpty()) {
                     ctx.text(Location.of("footer", Zone.FOOTER), footer);
                 }

@@ -14,6 +14,11 @@ final class SheetHeaders {
     private SheetHeaders() {
     }
 
+    /** The three sections of an xls header or footer, left to right, without their codes. */
+    static String sections(org.apache.poi.ss.usermodel.HeaderFooter hf) {
+        return (text(hf.getLeft()) + ' ' + text(hf.getCenter()) + ' ' + text(hf.getRight())).strip();
+    }
+
     static String text(String raw) {
         if (raw == null || raw.indexOf('&') < 0) {
             return raw == null ? "" : raw;
