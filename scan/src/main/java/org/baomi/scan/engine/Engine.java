@@ -255,7 +255,7 @@ public final class Engine implements AutoCloseable {
     private static Extractor extractorFor(Format f) {
         return switch (f) {
             case DOCX, XLSX, PPTX, ODT, ODS, ODP, OFD -> new OfficeXmlExtractor(f);
-            case DOC, XLS, PPT, MSG, OOXML_ENCRYPTED -> new OleExtractor(f);
+            case DOC, XLS, PPT, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
             case ZIP, TAR, GZIP, SEVEN_Z, RAR -> new ArchiveExtractor(f);
             case PDF -> new PdfExtractor();
             case HTML -> new MarkupExtractor(true);

@@ -20,6 +20,8 @@ public enum Format {
     XLS("application/vnd.ms-excel"),
     PPT("application/vnd.ms-powerpoint"),
     OOXML_ENCRYPTED("application/x-tika-ooxml-protected"),
+    /** A compound file that only holds an embedded object (a packaged file, an OOXML package). */
+    OLE_OBJECT("application/x-tika-msoffice-embedded"),
     OLE2("application/x-tika-msoffice"),
     ZIP("application/zip"),
     TAR("application/x-tar"),

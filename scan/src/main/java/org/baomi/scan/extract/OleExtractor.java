@@ -8,10 +8,15 @@ import org.apache.poi.hslf.usermodel.HSLFSlide;
 import org.apache.poi.hslf.usermodel.HSLFTextParagraph;
 import org.apache.poi.hsmf.MAPIMessage;
 import org.apache.poi.hsmf.datatypes.AttachmentChunks;
-import org.apache.poi.hssf.extractor.ExcelExtractor;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.extractor.WordExtractor;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.DocumentEntry;
+import org.apache.poi.poifs.filesystem.DocumentInputStream;
+import org.apache.poi.poifs.filesystem.Entry;
+import org.apache.poi.poifs.filesystem.EntryUtils;
+import org.apache.poi.poifs.filesystem.Ole10Native;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.baomi.scan.engine.Location;
 import org.baomi.scan.engine.Zone;
@@ -35,6 +40,7 @@ public final class OleExtractor implements Extractor {
                 case XLS -> xls(fs, ctx);
                 case PPT -> ppt(fs, ctx);
                 case MSG -> msg(fs, ctx);
+                case OLE_OBJECT -> embedded(fs.getRoot(), "", ctx);
                 default -> throw ExtractionProblem.unreadable("OLE2 container of an unknown kind");
             }
         } catch (EncryptedDocumentException e) {
@@ -83,6 +89,15 @@ public final class OleExtractor implements Extractor {
             if (!notes.isBlank()) {
                 ctx.text(Location.of("note", Zone.NOTE), notes);
             }
+            // Embedded objects (a spreadsheet pasted into a memo) live in the ObjectPool storage;
+            // read before the document is closed, which closes the file system.
+            if (fs.getRoot().hasEntry("ObjectPool") && fs.getRoot().getEntry("ObjectPool") instanceof DirectoryEntry pool) {
+                for (Entry e : pool) {
+                    if (e instanceof DirectoryEntry object) {
+                        embedded(object, "ObjectPool/" + object.getName(), ctx);
+                    }
+                }
+            }
         }
     }
 
@@ -112,9 +127,13 @@ public final class OleExtractor implements Extractor {
                 }
                 ctx.text(Location.body("sheet " + wb.getSheetName(i), i == 0), sb);
             }
+            // Embedded objects: one MBD… storage each at the root.
+            for (Entry e : fs.getRoot()) {
+                if (e instanceof DirectoryEntry object && object.getName().startsWith("MBD")) {
+                    embedded(object, object.getName(), ctx);
+                }
+            }
         }
-        // Keep ExcelExtractor linked for formats it handles better in future; unused today.
-        ExcelExtractor.class.getName();
     }
 
     private static void ppt(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
@@ -135,6 +154,62 @@ public final class OleExtractor implements Extractor {
                     ctx.text(Location.of("notes " + slide.getSlideNumber(), Zone.NOTE), nb);
                 }
             }
+            // Embedded objects, each a compound file of its own once inflated (within the
+            // size and compression-ratio limits, like any archive member).
+            int k = 0;
+            for (var object : show.getEmbeddedObjects()) {
+                k++;
+                var stg = object.getExOleObjStg();
+                try (InputStream in = object.getInputStream()) {
+                    ctx.nested("object " + k, in, stg.getDataLength(), stg.isCompressed() ? stg.getRawData().length : -1);
+                }
+            }
+        }
+    }
+
+    /**
+     * One embedded OLE object (a storage of a doc's ObjectPool, an xls's MBD… storage, a ppt's
+     * object, or a whole file that is only an object, such as a docx's oleObject1.bin), handed
+     * on as the file it holds: an OOXML package ({@code Package}), a packaged file (the
+     * {@code Ole10Native} stream, named by its label), raw contents ({@code CONTENTS}, e.g. a
+     * PDF), or the storage itself as a compound file when it is a Word, Excel or PowerPoint
+     * document. Anything else (a picture, an equation) has no text to read and is passed over.
+     */
+    static void embedded(DirectoryEntry object, String name, ExtractionContext ctx) throws Exception {
+        ctx.checkDeadline();
+        // The parts of a file that is only an object are named as they are, not under the object.
+        String in = name.isEmpty() ? "" : name + "/";
+        if (object.hasEntry("Package") && object.getEntry("Package") instanceof DocumentEntry p) {
+            stream(p, in + "Package", ctx);
+        } else if (object.hasEntry(Ole10Native.OLE10_NATIVE)) {
+            Ole10Native n;
+            try {
+                n = Ole10Native.createFromEmbeddedOleObject((org.apache.poi.poifs.filesystem.DirectoryNode) object);
+            } catch (org.apache.poi.poifs.filesystem.Ole10NativeException | RuntimeException e) {
+                // Not a packaged file after all: the stream as it is, reported for what it is.
+                stream((DocumentEntry) object.getEntry(Ole10Native.OLE10_NATIVE), in + "Ole10Native", ctx);
+                return;
+            }
+            String label = n.getLabel() == null || n.getLabel().isBlank() ? "Ole10Native" : n.getLabel().replace('/', '_');
+            byte[] data = n.getDataBuffer();
+            ctx.nested(in + label, new java.io.ByteArrayInputStream(data), data.length, -1);
+        } else if (object.hasEntry("CONTENTS") && object.getEntry("CONTENTS") instanceof DocumentEntry c) {
+            stream(c, in + "CONTENTS", ctx);
+        } else if (object.hasEntry("WordDocument") || object.hasEntry("Workbook") || object.hasEntry("WORKBOOK")
+                || object.hasEntry("Book") || object.hasEntry("PowerPoint Document")) {
+            // The storage alone, as a compound file of its own (no larger than the file it came from).
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (POIFSFileSystem copy = new POIFSFileSystem()) {
+                EntryUtils.copyNodes(object, copy.getRoot());
+                copy.writeFilesystem(bytes);
+            }
+            ctx.nested(name.isEmpty() ? "object" : name, new java.io.ByteArrayInputStream(bytes.toByteArray()), bytes.size(), -1);
+        }
+    }
+
+    private static void stream(DocumentEntry entry, String name, ExtractionContext ctx) throws Exception {
+        try (DocumentInputStream in = new DocumentInputStream(entry)) {
+            ctx.nested(name, in, entry.getSize(), -1);
         }
     }
 

@@ -33,8 +33,78 @@ public final class XmlText {
     private XmlText() {
     }
 
+    /**
+     * A reader of {@code in}, decoded here, strictly, in the part's encoding (a byte order mark,
+     * else the declared encoding, else UTF-8): the JDK's parser, given the bytes, also prints
+     * "[Fatal Error] :-1:-1: Invalid byte …" on standard error for a damaged file, whatever
+     * reporter is set, and the scan reports that file's trouble as its {@code unreadable}
+     * reason instead.
+     */
     public static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(in);
+        java.io.BufferedInputStream b = new java.io.BufferedInputStream(in, 8192);
+        byte[] head = new byte[256];
+        java.nio.charset.Charset cs;
+        try {
+            b.mark(head.length);
+            int n = b.readNBytes(head, 0, head.length);
+            b.reset();
+            cs = charset(head, n);
+            if (cs == java.nio.charset.StandardCharsets.UTF_8 && n >= 3 && (head[0] & 0xFF) == 0xEF
+                    && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                b.skipNBytes(3); // a Reader would pass the mark on as a character before the prolog
+            }
+        } catch (java.io.IOException e) {
+            throw new XMLStreamException(e.getMessage(), e);
+        }
+        java.nio.charset.CharsetDecoder strict = cs.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        return FACTORY.createXMLStreamReader(new java.io.InputStreamReader(b, strict));
+    }
+
+    /**
+     * The encoding of a part that starts with {@code head[0, n)}: UTF-16 by its byte order
+     * mark or its zero bytes, else the one its XML declaration names, else UTF-8.
+     *
+     * @throws XMLStreamException when the declared encoding is not one Java knows
+     */
+    static java.nio.charset.Charset charset(byte[] head, int n) throws XMLStreamException {
+        int b0 = n > 0 ? head[0] & 0xFF : -1;
+        int b1 = n > 1 ? head[1] & 0xFF : -1;
+        if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+            return java.nio.charset.StandardCharsets.UTF_16; // its decoder reads and drops the mark
+        }
+        if (b0 == 0 && b1 > 0) {
+            return java.nio.charset.StandardCharsets.UTF_16BE;
+        }
+        if (b0 > 0 && b1 == 0) {
+            return java.nio.charset.StandardCharsets.UTF_16LE;
+        }
+        String prolog = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int start = b0 == 0xEF ? 3 : 0;
+        if (!prolog.startsWith("<?xml", start)) {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
+        int end = prolog.indexOf("?>");
+        String decl = end < 0 ? prolog : prolog.substring(0, end);
+        int at = decl.indexOf("encoding");
+        if (at < 0) {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
+        int q = at + "encoding".length();
+        while (q < decl.length() && " \t=\"'".indexOf(decl.charAt(q)) >= 0) {
+            q++;
+        }
+        int e = q;
+        while (e < decl.length() && (Character.isLetterOrDigit(decl.charAt(e)) || "._-".indexOf(decl.charAt(e)) >= 0)) {
+            e++;
+        }
+        String name = decl.substring(q, e);
+        try {
+            return java.nio.charset.Charset.forName(name);
+        } catch (RuntimeException x) {
+            throw new XMLStreamException("the XML declares an encoding this scanner does not know: '" + name + "'");
+        }
     }
 
     /** Text of the whole part, with line breaks at block ends and tabs for tab elements. */

@@ -53,6 +53,7 @@ class CorpusTest {
             Map.entry("bundle.tar.gz!/bundle.tar!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("pack.7z!/note.txt", new String[] {"秘密", "line 1"}),
             Map.entry("mail.eml!/附件.docx", new String[] {"机密", "header"}),
+            Map.entry("packaged.xlsx!/xl/embeddings/oleObject1.bin!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}));
 
     static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx");
@@ -90,6 +91,7 @@ class CorpusTest {
         sevenZ(dir.resolve("pack.7z"), "note.txt", "秘密★6个月\n备忘".getBytes(StandardCharsets.UTF_8));
         write(dir, "mail.eml", eml("周报", "请查收附件。", "附件.docx", docx(memo, "机密★10年", null, null, null)));
         write(dir, "机密★5年-会议纪要.txt", text("会议纪要", StandardCharsets.UTF_8));
+        write(dir, "packaged.xlsx", xlsxWithPackagedFile("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8)));
 
         // Documents a careful person would not flag.
         write(dir, "prose.docx", docx("秘密文件管理制度\n为加强机密信息管理，各单位应建立内部管理制度，保守国家秘密。", null, null, null, null));

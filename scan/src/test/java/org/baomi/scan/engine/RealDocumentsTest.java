@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Test;
  * insertion or deletion, a text box, a table, a footnote or hidden text, saved as doc, docx,
  * odt, rtf and pdf; sheets marked in a cell, a cell comment, a hidden sheet or the page header
  * as xls, xlsx and ods; slides marked on a slide or in the speaker notes as ppt, pptx, odp and
- * pdf; and prose, a sheet and slides that mention 秘密, 机密, 绝密 and "secret" without being
- * marked. Every marked file is found with its level and where a person would
- * look; nothing clean is reported at the default threshold.
+ * pdf; a memo, a sheet and slides whose only marking is inside an embedded object (a spreadsheet
+ * in the memo and the slides, a text in the sheet); and prose, a sheet and slides that mention
+ * 秘密, 机密, 绝密 and "secret" without being marked. Every marked file is found with its level
+ * and where a person would look; nothing clean is reported at the default threshold.
  */
 class RealDocumentsTest {
     static Path dir;
+    /** Each file's own result, by file name. */
     static final Map<String, FileResult> results = new ConcurrentHashMap<>();
+    /** The results of the files inside each file (embedded objects, package parts), by the outer file's name. */
+    static final Map<String, List<FileResult>> inside = new ConcurrentHashMap<>();
 
     /** Where a marking is: its level, where it is in most formats, and where in some (extension -> location). */
     record Expect(String level, String where, Map<String, String> byFormat) {
@@ -61,7 +65,11 @@ class RealDocumentsTest {
             Map.entry("marked-cellcomment", new Expect("机密", "comment", Map.of("xls", "sheet 名单"))),
             Map.entry("marked-hiddensheet", new Expect("绝密", "sheet 隐藏", Map.of())),
             Map.entry("marked-sheetheader", new Expect("秘密", "header", Map.of())),
-            Map.entry("marked-notes", new Expect("机密", "notes 1", Map.of())));
+            Map.entry("marked-notes", new Expect("机密", "notes 1", Map.of())),
+            // Only inside an embedded object: found in the object (a PDF prints it on the page).
+            Map.entry("marked-objectinmemo", new Expect("机密", "", Map.of())),
+            Map.entry("marked-objectinsheet", new Expect("机密", "", Map.of())),
+            Map.entry("marked-objectinslide", new Expect("机密", "", Map.of())));
 
     @BeforeAll
     static void scan() throws Exception {
@@ -69,7 +77,15 @@ class RealDocumentsTest {
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 2);
              Stream<Path> files = Files.list(dir)) {
             engine.scan(files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".sh") && !f.toString().endsWith(".py")).toList(),
-                    r -> results.put(Path.of(r.path()).getFileName().toString(), r));
+                    r -> {
+                        int bang = r.path().indexOf("!/");
+                        String outer = Path.of(bang < 0 ? r.path() : r.path().substring(0, bang)).getFileName().toString();
+                        if (bang < 0) {
+                            results.put(outer, r);
+                        } else {
+                            inside.computeIfAbsent(outer, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(r);
+                        }
+                    });
         }
     }
 
@@ -79,7 +95,7 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(77);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(87);
         assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(12);
         assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-"))
                 .allMatch(e -> e.getValue().status() == FileStatus.OK, "every document read");
@@ -113,11 +129,13 @@ class RealDocumentsTest {
             Expect expect = EXPECTED.get(file.substring(0, file.lastIndexOf('.')));
             assertThat(expect).as(file).isNotNull();
             String where = expect.where(extension(file));
-            boolean found = r.atLeast(Confidence.MEDIUM).findings().stream()
+            boolean found = Stream.concat(Stream.of(r), inside.getOrDefault(file, List.of()).stream())
+                    .flatMap(x -> x.atLeast(Confidence.MEDIUM).findings().stream())
                     .anyMatch(f -> f.category() == Category.MARKING && f.level().equals(expect.level())
                             && f.location().startsWith(where));
             if (!found) {
-                missed.add(file + " expected " + expect.level() + " @ " + where + ", got " + r.findings());
+                missed.add(file + " expected " + expect.level() + " @ " + where + ", got " + r.findings() + " and inside "
+                        + inside.getOrDefault(file, List.of()));
             }
         });
         assertThat(missed).isEmpty();
@@ -156,6 +174,26 @@ class RealDocumentsTest {
                 assertThat(all.get(all.size() - 1).status()).as(f.getFileName().toString()).isNotNull();
             }
         }
+    }
+
+    /**
+     * A marking only inside an embedded object is reported on the object, as a file within the
+     * file (doc: the ObjectPool storage; xls: its MBD storage; ppt: the object; OOXML: the
+     * embedded package; ODF: the object's content), so the reader knows where to look.
+     */
+    @Test
+    void aMarkingInsideAnEmbeddedObjectIsReportedOnTheObject() {
+        Map<String, String> objectPath = Map.of(
+                "marked-objectinmemo.doc", "!/ObjectPool/_", "marked-objectinmemo.docx", "!/word/embeddings/",
+                "marked-objectinmemo.odt", "!/Object 1/", "marked-objectinsheet.xls", "!/MBD",
+                "marked-objectinsheet.ods", "!/Object 1/", "marked-objectinslide.ppt", "!/object 1",
+                "marked-objectinslide.pptx", "!/ppt/embeddings/", "marked-objectinslide.odp", "!/Object 1/");
+        objectPath.forEach((file, part) -> {
+            assertThat(results.get(file).findings()).as(file + " itself").isEmpty();
+            assertThat(inside.get(file)).as(file)
+                    .anyMatch(x -> x.path().contains(part) && x.findings().stream()
+                            .anyMatch(f -> f.level().equals("机密") && f.confidence() == Confidence.HIGH));
+        });
     }
 
     /** LibreOffice writes an RTF header for the first page and for the others: one finding, not two. */

@@ -82,6 +82,23 @@ final class TestCorpus {
         }
     }
 
+    /**
+     * A sheet with a file packaged into it as an OLE object (Insert → Object → from file): the
+     * file's bytes sit in an {@code Ole10Native} stream of {@code xl/embeddings/oleObject1.bin}.
+     */
+    static byte[] xlsxWithPackagedFile(String fileName, byte[] file) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = wb.createSheet("附件");
+            sheet.createRow(0).createCell(0).setCellValue("见附件");
+            int storage = wb.addOlePackage(file, fileName, fileName, fileName);
+            int picture = wb.addPicture(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
+                    org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
+            sheet.createDrawingPatriarch().createObjectData(new XSSFClientAnchor(0, 0, 0, 0, 1, 1, 3, 3), storage, picture);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
     static byte[] pptx(String slide1, String slide2) throws IOException {
         try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             show.createSlide().createTextBox().setText(slide1);

@@ -3,12 +3,23 @@
 # office suite, not by the tests' own POI writers): every source/*.fodt as doc, docx, odt, rtf and
 # pdf; every source/*.fods as xls, xlsx and ods; every source/*.fodp as ppt, pptx, odp and pdf.
 # Also password-protected doc, xls, odt, ods and odp (save_encrypted.py). The sources are flat OpenDocument files (marking in the body, header, footer, comment, title;
-# clean prose that mentions the same words). Needs: apt-get install libreoffice-writer-nogui
+# clean prose that mentions the same words); the marked-objectin* sources, whose marking is only
+# inside an embedded object, are themselves written through UNO (make_embedded.py). Needs: apt-get install libreoffice-writer-nogui
 # libreoffice-calc-nogui libreoffice-impress-nogui fonts-noto-cjk. Made with LibreOffice 7.4.7.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export HOME="$(mktemp -d)"
 cd "$here"
+# Through LibreOffice's UNO API first (apt-get install python3-uno); --convert-to below must not
+# run while this listening instance does.
+soffice --headless --invisible --norestore '--accept=socket,host=localhost,port=2002;urp;' >/dev/null 2>&1 &
+office=$!
+sleep 6
+/usr/bin/python3 make_embedded.py source
+# Password-protected copies ("secret").
+/usr/bin/python3 save_encrypted.py . source/marked-body.fodt source/marked-sheet.fods source/marked-slides.fodp
+kill "$office" 2>/dev/null || true
+wait "$office" 2>/dev/null || true
 for f in doc docx odt rtf pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodt >/dev/null; done
 for f in xls xlsx ods; do soffice --headless --convert-to "$f" --outdir . source/*.fods >/dev/null; done
 for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodp >/dev/null; done
@@ -16,14 +27,11 @@ for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . so
 # sheets or (here) sheet headers to PDF.
 rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddensheet.pdf marked-notes.pdf \
   marked-sheetheader.pdf
+# Nor is an embedded object always kept: LibreOffice 7.4's RTF keeps only its picture, its xlsx
+# drops a text object embedded in a sheet.
+rm -f marked-objectinmemo.rtf marked-objectinsheet.xlsx
 # A scan of the marked memo: its first page as an image, put back into a PDF (no text layer).
 pdftoppm -r 110 -png -f 1 -l 1 marked-body.pdf "$HOME/scanned-memo"
 soffice --headless --convert-to pdf --outdir "$HOME" "$HOME/scanned-memo-1.png" >/dev/null
 mv "$HOME/scanned-memo-1.pdf" scanned-memo.pdf
-# Password-protected copies ("secret"), saved through LibreOffice's UNO API (apt-get install python3-uno).
-soffice --headless --invisible --norestore '--accept=socket,host=localhost,port=2002;urp;' >/dev/null 2>&1 &
-office=$!
-sleep 6
-/usr/bin/python3 save_encrypted.py . source/marked-body.fodt source/marked-sheet.fods source/marked-slides.fodp
-kill "$office" 2>/dev/null || true
 rm -rf "$HOME"
