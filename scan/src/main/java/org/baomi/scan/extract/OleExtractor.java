@@ -1,5 +1,6 @@
 package org.baomi.scan.extract;
 
+import java.io.IOException;
 import java.io.InputStream;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hpsf.SummaryInformation;
@@ -205,6 +206,79 @@ public final class OleExtractor implements Extractor {
             }
             ctx.nested(name.isEmpty() ? "object" : name, new java.io.ByteArrayInputStream(bytes.toByteArray()), bytes.size(), -1);
         }
+    }
+
+    /**
+     * An OLE 1 object stream, as RTF's {@code \objdata} holds it: version, format (2 =
+     * embedded; linked and static objects hold no file), class name, topic and item names, then
+     * the object's native data — a compound file (a Word, Excel or PowerPoint storage, or one
+     * holding an OOXML {@code Package}), or for the {@code Package} class a packaged file. The
+     * native data is scanned as a file inside this one; a stream whose header does not parse is
+     * handed on as it is, and reported for what it is.
+     */
+    static void ole1(InputStream raw, String name, ExtractionContext ctx) throws IOException, ExtractionProblem {
+        InputStream in = raw.markSupported() ? raw : new java.io.BufferedInputStream(raw);
+        in.mark(1 << 16);
+        String className;
+        long size;
+        try {
+            le32(in); // OLE version
+            if (le32(in) != 2) {
+                return;
+            }
+            className = ansiString(in);
+            ansiString(in); // topic
+            ansiString(in); // item
+            size = le32(in) & 0xFFFFFFFFL;
+        } catch (IOException e) {
+            in.reset();
+            ctx.nested(name, in, -1, -1);
+            return;
+        }
+        InputStream data = org.apache.commons.io.input.BoundedInputStream.builder().setInputStream(in).setMaxCount(size)
+                .setPropagateClose(false).get();
+        long inMemory = ctx.limits() == null ? 32L << 20 : ctx.limits().maxInMemoryBytes();
+        if (className.equals("Package") && size < inMemory) {
+            // The packager's native data is an Ole10Native stream without its length prefix.
+            byte[] bytes = new byte[(int) size + 4];
+            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) size);
+            int n = data.readNBytes(bytes, 4, (int) size);
+            try {
+                Ole10Native p = new Ole10Native(java.util.Arrays.copyOf(bytes, n + 4), 0);
+                String label = p.getLabel() == null || p.getLabel().isBlank() ? "package" : p.getLabel().replace('/', '_');
+                byte[] file = p.getDataBuffer();
+                ctx.nested(name + "/" + label, new java.io.ByteArrayInputStream(file), file.length, -1);
+            } catch (org.apache.poi.poifs.filesystem.Ole10NativeException | RuntimeException e) {
+                ctx.nested(name, new java.io.ByteArrayInputStream(bytes, 4, n), n, -1);
+            }
+            return;
+        }
+        ctx.nested(name, data, size, -1);
+    }
+
+    private static int le32(InputStream in) throws IOException {
+        byte[] b = in.readNBytes(4);
+        if (b.length < 4) {
+            throw new java.io.EOFException("OLE 1 object header cut short");
+        }
+        return (b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24;
+    }
+
+    /** A length-prefixed, NUL-terminated ANSI string of an OLE 1 header. */
+    private static String ansiString(InputStream in) throws IOException {
+        int len = le32(in);
+        if (len < 0 || len > 4096) {
+            throw new IOException("not an OLE 1 object header (string of " + len + " bytes)");
+        }
+        byte[] b = in.readNBytes(len);
+        if (b.length < len) {
+            throw new java.io.EOFException("OLE 1 object header cut short");
+        }
+        int end = b.length;
+        while (end > 0 && b[end - 1] == 0) {
+            end--;
+        }
+        return new String(b, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static void stream(DocumentEntry entry, String name, ExtractionContext ctx) throws Exception {

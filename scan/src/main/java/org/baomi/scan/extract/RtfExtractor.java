@@ -30,7 +30,7 @@ import org.baomi.scan.engine.Zone;
 public final class RtfExtractor implements Extractor {
     /** Destinations whose text is not document text. */
     private static final Set<String> SKIP = Set.of("fonttbl", "colortbl", "stylesheet", "listtable", "listoverridetable",
-            "revtbl", "rsidtbl", "generator", "pict", "objdata", "objclass", "datastore", "themedata",
+            "revtbl", "rsidtbl", "generator", "pict", "objclass", "datastore", "themedata",
             "colorschememapping", "latentstyles", "xmlnstbl", "mmathPr", "fldinst", "bkmkstart", "bkmkend", "atnid",
             "atnauthor", "atndate", "atnref", "atntime", "atnicn", "atrfstart", "atrfend", "pntext", "pntxta", "pntxtb",
             "listtext", "filetbl", "defchp", "defpap", "pgdsctbl", "wgrffmtfilter", "xmlopen", "xmlclose", "shppict",
@@ -99,6 +99,9 @@ public final class RtfExtractor implements Extractor {
         private long read;
         /** Groups opened beyond {@link #MAX_DEPTH}: not tracked, so hostile nesting costs no memory. */
         private long overflow;
+        /** The embedded object whose {@code \objdata} is being read, or null. */
+        private ObjectData object;
+        private int objects;
 
         Reader(InputStream in, Map<Part, StringBuilder> parts, ExtractionContext ctx) {
             this.in = in;
@@ -124,6 +127,22 @@ public final class RtfExtractor implements Extractor {
         }
 
         void run() throws IOException, ExtractionProblem {
+            try {
+                tokens();
+                if (object != null) {
+                    // Cut short: what there is of the object, for what it is.
+                    ObjectData done = object;
+                    object = null;
+                    done.finish("object " + ++objects, ctx);
+                }
+            } finally {
+                if (object != null) {
+                    object.discard();
+                }
+            }
+        }
+
+        private void tokens() throws IOException, ExtractionProblem {
             int c;
             boolean starred = false;
             while ((c = next()) >= 0) {
@@ -147,6 +166,11 @@ public final class RtfExtractor implements Extractor {
                 } else if (c == '}') {
                     skipChars = 0;
                     flush();
+                    if (object != null && stack.size() == object.level) {
+                        ObjectData done = object;
+                        object = null;
+                        done.finish("object " + ++objects, ctx);
+                    }
                     if (st.fontTable && st.font >= 0 && st.charset != null) {
                         fontCharsets.put(st.font, st.charset);
                     }
@@ -160,6 +184,8 @@ public final class RtfExtractor implements Extractor {
                     starred = false;
                 } else if (c == '\\') {
                     starred = controlWord(starred);
+                } else if (object != null) {
+                    object.hex(c);
                 } else if (c == '\r' || c == '\n') {
                     // Line breaks in the file are not text.
                 } else if (skipChars > 0) {
@@ -236,11 +262,20 @@ public final class RtfExtractor implements Extractor {
 
         private void apply(String w, boolean hasParam, int n, boolean starred) throws IOException {
             if (w.equals("bin") && hasParam) {
-                // Binary data: skipped byte for byte, never read as text.
+                // Binary data: skipped byte for byte, never read as text (an object's data kept).
                 flush();
-                for (int i = 0; i < n && next() >= 0; i++) {
-                    // skip
+                for (int i = 0, b; i < n && (b = next()) >= 0; i++) {
+                    if (object != null) {
+                        object.write(b);
+                    }
                 }
+                return;
+            }
+            if (w.equals("objdata") && object == null) {
+                // An embedded object's data (OLE 1 stream in hex): scanned as a file inside this one.
+                flush();
+                st.skip = true;
+                object = new ObjectData(stack.size(), ctx.limits() == null ? 32L << 20 : ctx.limits().maxInMemoryBytes());
                 return;
             }
             if (skipChars > 0) {
@@ -367,6 +402,77 @@ public final class RtfExtractor implements Extractor {
                 pending.reset();
             }
             pendingCharset = null;
+        }
+    }
+
+    /**
+     * The bytes of an {@code \objdata} group, decoded from hex as they come; held in memory up
+     * to {@code inMemory} bytes, beyond that in a temporary file.
+     */
+    private static final class ObjectData {
+        final int level;
+        private final long inMemory;
+        private ByteArrayOutputStream memory = new ByteArrayOutputStream();
+        private java.nio.file.Path file;
+        private java.io.OutputStream out;
+        private int high = -1;
+
+        ObjectData(int level, long inMemory) {
+            this.level = level;
+            this.inMemory = inMemory;
+        }
+
+        void hex(int c) throws IOException {
+            int d = Character.digit(c, 16);
+            if (d < 0) {
+                return;
+            }
+            if (high < 0) {
+                high = d;
+            } else {
+                write(high << 4 | d);
+                high = -1;
+            }
+        }
+
+        void write(int b) throws IOException {
+            if (out == null && memory.size() >= inMemory) {
+                file = java.nio.file.Files.createTempFile("baomi-", ".objdata");
+                out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file));
+                memory.writeTo(out);
+                memory = null;
+            }
+            if (out != null) {
+                out.write(b);
+            } else {
+                memory.write(b);
+            }
+        }
+
+        void discard() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+            if (file != null) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+
+        void finish(String name, ExtractionContext ctx) throws IOException, ExtractionProblem {
+            try {
+                if (out != null) {
+                    out.close();
+                    try (InputStream in = new BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                        OleExtractor.ole1(in, name, ctx);
+                    }
+                } else if (memory.size() > 0) {
+                    OleExtractor.ole1(new java.io.ByteArrayInputStream(memory.toByteArray()), name, ctx);
+                }
+            } finally {
+                if (file != null) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

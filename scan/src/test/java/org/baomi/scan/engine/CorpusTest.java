@@ -54,6 +54,8 @@ class CorpusTest {
             Map.entry("pack.7z!/note.txt", new String[] {"秘密", "line 1"}),
             Map.entry("mail.eml!/附件.docx", new String[] {"机密", "header"}),
             Map.entry("packaged.xlsx!/xl/embeddings/oleObject1.bin!/plan.txt", new String[] {"绝密", "line 1"}),
+            Map.entry("object.rtf!/object 1", new String[] {"机密", "sheet 名单"}),
+            Map.entry("package.rtf!/object 1/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}));
 
     static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx");
@@ -91,6 +93,10 @@ class CorpusTest {
         sevenZ(dir.resolve("pack.7z"), "note.txt", "秘密★6个月\n备忘".getBytes(StandardCharsets.UTF_8));
         write(dir, "mail.eml", eml("周报", "请查收附件。", "附件.docx", docx(memo, "机密★10年", null, null, null)));
         write(dir, "机密★5年-会议纪要.txt", text("会议纪要", StandardCharsets.UTF_8));
+        // RTF with an embedded object, as Word writes it: an Excel sheet; a packaged text file.
+        write(dir, "object.rtf", rtfWithObject("Excel.Sheet.8", xls("名单", "机密★20年")));
+        write(dir, "package.rtf", rtfWithObject("Package", packagerData("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8))));
+        // (An ASCII label: POI's writer garbles a Chinese one, which Office writes in the ANSI code page.)
         write(dir, "packaged.xlsx", xlsxWithPackagedFile("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8)));
 
         // Documents a careful person would not flag.

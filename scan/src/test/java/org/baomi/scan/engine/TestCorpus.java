@@ -99,6 +99,47 @@ final class TestCorpus {
         }
     }
 
+    /**
+     * RTF as Word writes an embedded object: {@code \\object\\objemb}, the class, the OLE 1
+     * stream in hex under {@code \\objdata} (in lines of 128 digits), and a result for old
+     * readers that says nothing.
+     */
+    static byte[] rtfWithObject(String className, byte[] nativeData) throws IOException {
+        ByteArrayOutputStream ole1 = new ByteArrayOutputStream();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(ole1);
+        d.writeInt(Integer.reverseBytes(0x0501));
+        d.writeInt(Integer.reverseBytes(2)); // embedded
+        byte[] cls = (className + "\0").getBytes(StandardCharsets.ISO_8859_1);
+        d.writeInt(Integer.reverseBytes(cls.length));
+        d.write(cls);
+        d.writeInt(0); // topic
+        d.writeInt(0); // item
+        d.writeInt(Integer.reverseBytes(nativeData.length));
+        d.write(nativeData);
+        StringBuilder hex = new StringBuilder();
+        byte[] b = ole1.toByteArray();
+        for (int i = 0; i < b.length; i++) {
+            hex.append(String.format("%02x", b[i] & 0xFF));
+            if (i % 64 == 63) {
+                hex.append("\r\n");
+            }
+        }
+        String rtf = "{\\rtf1\\ansi\\ansicpg936{\\fonttbl\\f0 SimSun;}\\f0 \\u35265?\\u38468?\\u20214?\\par "
+                + "{\\object\\objemb\\objw2000\\objh1000{\\*\\objclass " + className + "}{\\*\\objdata\r\n" + hex
+                + "}{\\result {\\pict\\wmetafile8 0100}}}\\par}";
+        return rtf.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The native data of an OLE 1 {@code Package} object: a packaged file, as the Packager writes it. */
+    static byte[] packagerData(String fileName, byte[] file) throws IOException {
+        org.apache.poi.poifs.filesystem.Ole10Native n = new org.apache.poi.poifs.filesystem.Ole10Native(fileName, fileName,
+                fileName, file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        n.writeOut(out);
+        byte[] b = out.toByteArray();
+        return java.util.Arrays.copyOfRange(b, 4, b.length); // without the stream's length prefix
+    }
+
     static byte[] pptx(String slide1, String slide2) throws IOException {
         try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             show.createSlide().createTextBox().setText(slide1);

@@ -41,6 +41,83 @@ class RtfExtractorTest {
         return out;
     }
 
+    /** Reads {@code rtf} with objects held in memory up to {@code inMemory} bytes; returns the nested files' bytes by name. */
+    private static Map<String, byte[]> objects(String rtf, long inMemory) throws Exception {
+        Map<String, byte[]> nested = new LinkedHashMap<>();
+        new RtfExtractor().extract(new Source.InMemory("t.rtf", rtf.getBytes(StandardCharsets.US_ASCII)),
+                new ExtractionContext() {
+                    @Override
+                    public void text(Location location, CharSequence text) {
+                    }
+
+                    @Override
+                    public void nested(String name, InputStream in, long declaredSize, long compressedSize)
+                            throws java.io.IOException {
+                        nested.put(name, in.readAllBytes());
+                    }
+
+                    @Override
+                    public Limits limits() {
+                        Limits d = Limits.defaults();
+                        return new Limits(d.maxDepth(), d.maxFileBytes(), d.maxExpandedBytes(), d.maxRatio(), d.timeout(),
+                                d.maxFindings(), inMemory);
+                    }
+
+                    @Override
+                    public void checkDeadline() {
+                    }
+                });
+        return nested;
+    }
+
+    /** An OLE 1 stream: version, embedded, class, empty topic and item, then the native data; in hex. */
+    private static String ole1Hex(String className, byte[] data) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32 + className.length() + data.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x0501).putInt(2).putInt(className.length() + 1).put(className.getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 0).putInt(0).putInt(0).putInt(data.length).put(data);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < b.position(); i++) {
+            hex.append(String.format("%02X", b.get(i) & 0xFF)).append(i % 40 == 39 ? "\n" : "");
+        }
+        return hex.toString();
+    }
+
+    @Test
+    void anEmbeddedObjectsNativeDataIsHandedOnAsAFileWhetherHeldInMemoryOrSpilled() throws Exception {
+        byte[] data = new byte[5000];
+        new java.util.Random(3).nextBytes(data);
+        String rtf = "{\\rtf1 Text{\\object\\objemb{\\*\\objclass Excel.Sheet.8}{\\*\\objdata " + ole1Hex("Excel.Sheet.8", data)
+                + "}{\\result text}}{\\object{\\*\\objdata " + ole1Hex("Word.Document.8", new byte[] {1, 2, 3}) + "}}\\par}";
+        long tempsBefore = temps();
+        for (long inMemory : new long[] {1 << 20, 100}) {
+            Map<String, byte[]> nested = objects(rtf, inMemory);
+            assertThat(nested.keySet()).containsExactly("object 1", "object 2");
+            assertThat(nested.get("object 1")).isEqualTo(data);
+            assertThat(nested.get("object 2")).containsExactly(1, 2, 3);
+        }
+        assertThat(temps()).as("temporary files left").isEqualTo(tempsBefore);
+    }
+
+    @Test
+    void aDamagedOrCutObjectIsHandedOnAsItIsAndNothingIsLeftBehind() throws Exception {
+        long tempsBefore = temps();
+        // Not an OLE 1 header: the bytes themselves, for the scan to report for what they are.
+        assertThat(objects("{\\rtf1{\\object{\\*\\objdata 414243}}}", 1 << 20).get("object 1")).containsExactly('A', 'B', 'C');
+        // Linked (format 1), not embedded: no file in it.
+        assertThat(objects("{\\rtf1{\\object{\\*\\objdata 0105000001000000}}}", 1 << 20)).isEmpty();
+        // Cut short inside the data, spilled to disk: what there is, and the temporary file removed.
+        String cut = "{\\rtf1{\\object{\\*\\objdata " + ole1Hex("Excel.Sheet.8", new byte[3000]);
+        assertThat(objects(cut.substring(0, cut.length() - 1000), 100).get("object 1")).hasSizeLessThan(3000);
+        assertThat(temps()).as("temporary files left").isEqualTo(tempsBefore);
+    }
+
+    private static long temps() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".objdata")).count();
+        }
+    }
+
     @Test
     void gbkWrittenAsEscapesIsDecodedInTheFontsCodePage() throws Exception {
         // As Word and WPS write Chinese: GB2312 font (fcharset134), each byte an escape.
