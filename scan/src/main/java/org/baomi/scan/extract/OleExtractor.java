@@ -3,6 +3,9 @@ package org.baomi.scan.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hpsf.CustomProperties;
+import org.apache.poi.hpsf.CustomProperty;
+import org.apache.poi.hpsf.DocumentSummaryInformation;
 import org.apache.poi.hpsf.SummaryInformation;
 import org.apache.poi.hslf.usermodel.HSLFSlideShow;
 import org.apache.poi.hslf.usermodel.HSLFSlide;
@@ -49,14 +52,37 @@ public final class OleExtractor implements Extractor {
         }
     }
 
-    private static void summary(SummaryInformation si, ExtractionContext ctx) throws ExtractionProblem {
-        if (si == null) {
-            return;
-        }
+    /**
+     * Document properties: title, subject, keywords, comments, author; category, company,
+     * manager; and the custom ones as {@code name value} lines — where a classification-marking
+     * tool records a document's 密级 (a property named 密级 with the value 机密★10年).
+     */
+    private static void summary(SummaryInformation si, DocumentSummaryInformation dsi, ExtractionContext ctx)
+            throws ExtractionProblem {
         StringBuilder sb = new StringBuilder();
-        for (String v : new String[] {si.getTitle(), si.getSubject(), si.getKeywords(), si.getComments(), si.getAuthor()}) {
-            if (v != null) {
-                sb.append(v).append('\n');
+        if (si != null) {
+            for (String v : new String[] {si.getTitle(), si.getSubject(), si.getKeywords(), si.getComments(), si.getAuthor()}) {
+                if (v != null) {
+                    sb.append(v).append('\n');
+                }
+            }
+        }
+        if (dsi != null) {
+            for (String v : new String[] {dsi.getCategory(), dsi.getCompany(), dsi.getManager()}) {
+                if (v != null) {
+                    sb.append(v).append('\n');
+                }
+            }
+            CustomProperties custom = dsi.getCustomProperties();
+            if (custom != null) {
+                for (CustomProperty p : custom.properties()) {
+                    // Text, numbers and dates; not binary values or Office's own (_PID_HLINKS ...).
+                    Object v = p.getValue();
+                    if (p.getName() != null && !p.getName().startsWith("_PID_")
+                            && (v instanceof CharSequence || v instanceof Number || v instanceof java.util.Date)) {
+                        sb.append(p.getName()).append(' ').append(p.getValue()).append('\n');
+                    }
+                }
             }
         }
         if (!sb.isEmpty()) {
@@ -66,7 +92,7 @@ public final class OleExtractor implements Extractor {
 
     private static void doc(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
         try (HWPFDocument d = new HWPFDocument(fs.getRoot()); WordExtractor w = new WordExtractor(d)) {
-            summary(w.getSummaryInformation(), ctx);
+            summary(w.getSummaryInformation(), w.getDocSummaryInformation(), ctx);
             ctx.text(new Location("paragraph", Zone.BODY, true, true), String.join("\n", w.getParagraphText()));
             String header = w.getHeaderText();
             if (header != null && !header.isBlank()) {
@@ -104,7 +130,7 @@ public final class OleExtractor implements Extractor {
 
     private static void xls(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
         try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
-            summary(wb.getSummaryInformation(), ctx);
+            summary(wb.getSummaryInformation(), wb.getDocumentSummaryInformation(), ctx);
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 ctx.checkDeadline();
                 var sheet = wb.getSheetAt(i);
@@ -139,7 +165,7 @@ public final class OleExtractor implements Extractor {
 
     private static void ppt(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
         try (HSLFSlideShow show = new HSLFSlideShow(fs.getRoot())) {
-            summary(show.getSlideShowImpl().getSummaryInformation(), ctx);
+            summary(show.getSlideShowImpl().getSummaryInformation(), show.getSlideShowImpl().getDocumentSummaryInformation(), ctx);
             for (HSLFSlide slide : show.getSlides()) {
                 ctx.checkDeadline();
                 StringBuilder sb = new StringBuilder();

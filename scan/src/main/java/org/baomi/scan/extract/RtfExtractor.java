@@ -34,10 +34,10 @@ public final class RtfExtractor implements Extractor {
             "colorschememapping", "latentstyles", "xmlnstbl", "mmathPr", "fldinst", "bkmkstart", "bkmkend", "atnid",
             "atnauthor", "atndate", "atnref", "atntime", "atnicn", "atrfstart", "atrfend", "pntext", "pntxta", "pntxtb",
             "listtext", "filetbl", "defchp", "defpap", "pgdsctbl", "wgrffmtfilter", "xmlopen", "xmlclose", "shppict",
-            "nonshppict", "blipuid", "sp", "sn", "sv", "shprslt", "template", "userprops", "docvar", "ftnsep", "ftnsepc", "aftnsep",
+            "nonshppict", "blipuid", "sp", "sn", "sv", "shprslt", "template", "docvar", "ftnsep", "ftnsepc", "aftnsep",
             "aftnsepc", "creatim", "revtim", "printim", "buptim", "falt", "panose", "fname", "passwordhash");
     private static final Set<String> INFO_TEXT = Set.of("title", "subject", "author", "operator", "keywords", "comment",
-            "doccomm", "company", "manager", "category", "hlinkbase");
+            "doccomm", "company", "manager", "category", "hlinkbase", "propname", "staticval");
 
     private enum Part { BODY, HEADER, FOOTER, COMMENT, NOTE, METADATA }
 
@@ -335,7 +335,9 @@ public final class RtfExtractor implements Extractor {
                 case "ud" -> {
                     // The Unicode twin in upr: read, though it is an ignorable destination.
                 }
-                case "info" -> {
+                case "info", "userprops" -> {
+                    // Document properties; the custom ones ({@code \propname}, {@code \staticval})
+                    // are where a classification-marking tool records a document's 密级.
                     st.info = true;
                     st.skip = true;
                 }

@@ -26,6 +26,7 @@ public final class XmlText {
     private static final Set<String> BLOCKS = Set.of("p", "h", "tr", "si", "row", "TextObject", "br", "cr", "title",
             "subject", "description", "keywords", "creator", "lastModifiedBy", "category", "Company", "Manager",
             "property", "lpwstr", "Title", "Author", "Subject", "Keywords", "Abstract", "Creator", "text", "li", "div",
+            "generator", "user-defined", "initial-creator", "keyword",
             "list-item", "table-row", "note", "annotation", "comment", "item");
     /** Elements whose text is not document text (field codes, formulas, cell numbers). */
     private static final Set<String> SKIP = Set.of("instrText", "f", "v", "binData", "script", "style");

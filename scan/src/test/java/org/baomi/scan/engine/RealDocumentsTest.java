@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * odt, rtf and pdf; sheets marked in a cell, a cell comment, a hidden sheet or the page header
  * as xls, xlsx and ods; slides marked on a slide or in the speaker notes as ppt, pptx, odp and
  * pdf; a memo, a sheet and slides whose only marking is inside an embedded object (a spreadsheet
- * in the memo and the slides, a text in the sheet); and prose, a sheet and slides that mention
+ * in the memo and the slides, a text in the sheet); a memo, a sheet and slides marked only in a
+ * custom document property (密级, as classification-marking tools record it); and prose, a sheet and slides that mention
  * 秘密, 机密, 绝密 and "secret" without being marked. Every marked file is found with its level
  * and where a person would look; nothing clean is reported at the default threshold.
  */
@@ -69,7 +70,11 @@ class RealDocumentsTest {
             // Only inside an embedded object: found in the object (a PDF prints it on the page).
             Map.entry("marked-objectinmemo", new Expect("机密", "", Map.of())),
             Map.entry("marked-objectinsheet", new Expect("机密", "", Map.of())),
-            Map.entry("marked-objectinslide", new Expect("机密", "", Map.of())));
+            Map.entry("marked-objectinslide", new Expect("机密", "", Map.of())),
+            // Only a custom document property 密级 = 机密★10年, as a classification-marking tool records it.
+            Map.entry("marked-property", new Expect("机密", "metadata", Map.of())),
+            Map.entry("marked-propertysheet", new Expect("机密", "metadata", Map.of())),
+            Map.entry("marked-propertyslides", new Expect("机密", "metadata", Map.of())));
 
     @BeforeAll
     static void scan() throws Exception {
@@ -95,7 +100,7 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(87);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(97);
         assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(12);
         assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-"))
                 .allMatch(e -> e.getValue().status() == FileStatus.OK, "every document read");

@@ -4,7 +4,8 @@
 # pdf; every source/*.fods as xls, xlsx and ods; every source/*.fodp as ppt, pptx, odp and pdf.
 # Also password-protected doc, xls, odt, ods and odp (save_encrypted.py). The sources are flat OpenDocument files (marking in the body, header, footer, comment, title;
 # clean prose that mentions the same words); the marked-objectin* sources, whose marking is only
-# inside an embedded object, are themselves written through UNO (make_embedded.py). Needs: apt-get install libreoffice-writer-nogui
+# inside an embedded object, are themselves written through UNO (make_embedded.py); the
+# marked-property* sources record 密级 only as a custom document property. Needs: apt-get install libreoffice-writer-nogui
 # libreoffice-calc-nogui libreoffice-impress-nogui fonts-noto-cjk. Made with LibreOffice 7.4.7.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +28,8 @@ for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . so
 # sheets or (here) sheet headers to PDF.
 rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddensheet.pdf marked-notes.pdf \
   marked-sheetheader.pdf
+# Nor custom document properties (marked-property*: 密级 recorded as a property, as marking tools do).
+rm -f marked-property.pdf marked-propertyslides.pdf
 # Nor is an embedded object always kept: LibreOffice 7.4's RTF keeps only its picture, its xlsx
 # drops a text object embedded in a sheet.
 rm -f marked-objectinmemo.rtf marked-objectinsheet.xlsx
