@@ -217,9 +217,8 @@ public final class OleExtractor implements Extractor {
                 stream((DocumentEntry) object.getEntry(Ole10Native.OLE10_NATIVE), in + "Ole10Native", ctx);
                 return;
             }
-            String label = n.getLabel() == null || n.getLabel().isBlank() ? "Ole10Native" : n.getLabel().replace('/', '_');
             byte[] data = n.getDataBuffer();
-            ctx.nested(in + label, new java.io.ByteArrayInputStream(data), data.length, -1);
+            ctx.nested(in + label(n, "Ole10Native"), new java.io.ByteArrayInputStream(data), data.length, -1);
         } else if (object.hasEntry("CONTENTS") && object.getEntry("CONTENTS") instanceof DocumentEntry c) {
             stream(c, in + "CONTENTS", ctx);
         } else if (object.hasEntry("WordDocument") || object.hasEntry("Workbook") || object.hasEntry("WORKBOOK")
@@ -271,15 +270,29 @@ public final class OleExtractor implements Extractor {
             int n = data.readNBytes(bytes, 4, (int) size);
             try {
                 Ole10Native p = new Ole10Native(java.util.Arrays.copyOf(bytes, n + 4), 0);
-                String label = p.getLabel() == null || p.getLabel().isBlank() ? "package" : p.getLabel().replace('/', '_');
                 byte[] file = p.getDataBuffer();
-                ctx.nested(name + "/" + label, new java.io.ByteArrayInputStream(file), file.length, -1);
+                ctx.nested(name + "/" + label(p, "package"), new java.io.ByteArrayInputStream(file), file.length, -1);
             } catch (org.apache.poi.poifs.filesystem.Ole10NativeException | RuntimeException e) {
                 ctx.nested(name, new java.io.ByteArrayInputStream(bytes, 4, n), n, -1);
             }
             return;
         }
         ctx.nested(name, data, size, -1);
+    }
+
+    /**
+     * A packaged file's name: the Unicode label Office adds after the data when there is one
+     * (the first label is in the writer's ANSI code page, GBK on a Chinese Windows, which the
+     * reader cannot know), else that first label, else the file name; never a path.
+     */
+    static String label(Ole10Native n, String fallback) {
+        for (String s : new String[] {n.getLabel2(), n.getFileName2(), n.getLabel(), n.getFileName()}) {
+            if (s != null && !s.isBlank()) {
+                String name = s.replace('\\', '/');
+                return name.substring(name.lastIndexOf('/') + 1);
+            }
+        }
+        return fallback;
     }
 
     private static int le32(InputStream in) throws IOException {
