@@ -168,7 +168,7 @@ public final class FormatDetector {
             if (root.hasEntry("__properties_version1.0") || root.getEntryNames().stream().anyMatch(s -> s.startsWith("__substg1.0_"))) {
                 return Format.MSG;
             }
-            if (root.hasEntry("Package") || root.hasEntry("\u0001Ole10Native") || root.hasEntry("CONTENTS")) {
+            if (root.hasEntry("Package") || root.hasEntry(org.apache.poi.poifs.filesystem.Ole10Native.OLE10_NATIVE) || root.hasEntry("CONTENTS")) {
                 return Format.OLE_OBJECT;
             }
             return Format.OLE2;

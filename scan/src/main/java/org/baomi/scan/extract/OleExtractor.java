@@ -262,7 +262,7 @@ public final class OleExtractor implements Extractor {
         }
         InputStream data = org.apache.commons.io.input.BoundedInputStream.builder().setInputStream(in).setMaxCount(size)
                 .setPropagateClose(false).get();
-        long inMemory = ctx.limits() == null ? 32L << 20 : ctx.limits().maxInMemoryBytes();
+        long inMemory = (ctx.limits() == null ? org.baomi.scan.engine.Limits.defaults() : ctx.limits()).maxInMemoryBytes();
         if (className.equals("Package") && size < inMemory) {
             // The packager's native data is an Ole10Native stream without its length prefix.
             byte[] bytes = new byte[(int) size + 4];

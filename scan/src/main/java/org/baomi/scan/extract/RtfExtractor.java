@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.baomi.scan.engine.Limits;
 import org.baomi.scan.engine.Location;
 import org.baomi.scan.engine.Zone;
 
@@ -130,16 +131,20 @@ public final class RtfExtractor implements Extractor {
             try {
                 tokens();
                 if (object != null) {
-                    // Cut short: what there is of the object, for what it is.
-                    ObjectData done = object;
-                    object = null;
-                    done.finish("object " + ++objects, ctx);
+                    endObject(); // cut short: what there is of the object, for what it is
                 }
             } finally {
                 if (object != null) {
                     object.discard();
                 }
             }
+        }
+
+        /** Hands the object read so far on as a file inside this one. */
+        private void endObject() throws IOException, ExtractionProblem {
+            ObjectData done = object;
+            object = null;
+            done.finish("object " + ++objects, ctx);
         }
 
         private void tokens() throws IOException, ExtractionProblem {
@@ -167,9 +172,7 @@ public final class RtfExtractor implements Extractor {
                     skipChars = 0;
                     flush();
                     if (object != null && stack.size() == object.level) {
-                        ObjectData done = object;
-                        object = null;
-                        done.finish("object " + ++objects, ctx);
+                        endObject();
                     }
                     if (st.fontTable && st.font >= 0 && st.charset != null) {
                         fontCharsets.put(st.font, st.charset);
@@ -275,7 +278,7 @@ public final class RtfExtractor implements Extractor {
                 // An embedded object's data (OLE 1 stream in hex): scanned as a file inside this one.
                 flush();
                 st.skip = true;
-                object = new ObjectData(stack.size(), ctx.limits() == null ? 32L << 20 : ctx.limits().maxInMemoryBytes());
+                object = new ObjectData(stack.size(), (ctx.limits() == null ? Limits.defaults() : ctx.limits()).maxInMemoryBytes());
                 return;
             }
             if (skipChars > 0) {
@@ -336,8 +339,8 @@ public final class RtfExtractor implements Extractor {
                     // The Unicode twin in upr: read, though it is an ignorable destination.
                 }
                 case "info", "userprops" -> {
-                    // Document properties; the custom ones ({@code \propname}, {@code \staticval})
-                    // are where a classification-marking tool records a document's 密级.
+                    // Document properties; the custom ones (\propname, \staticval) are where a
+                    // classification-marking tool records a document's 密级.
                     st.info = true;
                     st.skip = true;
                 }
