@@ -53,6 +53,8 @@ class CorpusTest {
             Map.entry("bundle.tar.gz!/bundle.tar!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("pack.7z!/note.txt", new String[] {"秘密", "line 1"}),
             Map.entry("mail.eml!/附件.docx", new String[] {"机密", "header"}),
+            Map.entry("outlook.msg", new String[] {"秘密", "subject"}),
+            Map.entry("outlook.msg!/方案.docx", new String[] {"绝密", "footer"}),
             Map.entry("packaged.xlsx!/xl/embeddings/oleObject1.bin!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("object.rtf!/object 1", new String[] {"机密", "sheet 名单"}),
             Map.entry("package.rtf!/object 1/plan.txt", new String[] {"绝密", "line 1"}),
@@ -91,6 +93,8 @@ class CorpusTest {
         write(dir, "archive.zip", zipOf("inner/deep.zip", zipOf("memo.docx", docx("机密★10年\n" + memo, null, null, null, null))));
         write(dir, "bundle.tar.gz", tarGz("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8)));
         sevenZ(dir.resolve("pack.7z"), "note.txt", "秘密★6个月\n备忘".getBytes(StandardCharsets.UTF_8));
+        write(dir, "outlook.msg", msg("秘密★1年 关于会议安排的通知", "请查收附件。", "方案.docx",
+                docx(memo, null, "绝密★长期", null, null)));
         write(dir, "mail.eml", eml("周报", "请查收附件。", "附件.docx", docx(memo, "机密★10年", null, null, null)));
         write(dir, "机密★5年-会议纪要.txt", text("会议纪要", StandardCharsets.UTF_8));
         // RTF with an embedded object, as Word writes it: an Excel sheet; a packaged text file.

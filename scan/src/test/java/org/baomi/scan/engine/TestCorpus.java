@@ -140,6 +140,34 @@ final class TestCorpus {
         return java.util.Arrays.copyOfRange(b, 4, b.length); // without the stream's length prefix
     }
 
+    /**
+     * An Outlook message (MS-OXMSG) with one attached file, written as Outlook lays it out in
+     * its compound file: the subject and body as Unicode property streams, the attachment in
+     * its own storage with its long file name and data.
+     */
+    static byte[] msg(String subject, String body, String attachmentName, byte[] attachment) throws IOException {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var root = fs.getRoot();
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            header.position(8);
+            header.putInt(0).putInt(1).putInt(0).putInt(1); // next recipient and attachment ids, counts
+            root.createDocument("__properties_version1.0", new java.io.ByteArrayInputStream(header.array()));
+            root.createDocument("__substg1.0_0037001F", new java.io.ByteArrayInputStream(unicode(subject)));
+            root.createDocument("__substg1.0_1000001F", new java.io.ByteArrayInputStream(unicode(body)));
+            var attach = root.createDirectory("__attach_version1.0_#00000000");
+            attach.createDocument("__properties_version1.0", new java.io.ByteArrayInputStream(new byte[8]));
+            attach.createDocument("__substg1.0_3707001F", new java.io.ByteArrayInputStream(unicode(attachmentName)));
+            attach.createDocument("__substg1.0_37010102", new java.io.ByteArrayInputStream(attachment));
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] unicode(String s) {
+        return (s + "\0").getBytes(StandardCharsets.UTF_16LE);
+    }
+
     static byte[] pptx(String slide1, String slide2) throws IOException {
         try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             show.createSlide().createTextBox().setText(slide1);
