@@ -56,6 +56,18 @@ public final class OfficeXmlExtractor implements Extractor {
                     }
                     continue;
                 }
+                if (isMetafileName(name)) {
+                    // A picture drawn with text records (an embedded object's picture, a table
+                    // pasted as a picture): the text it draws.
+                    try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                            : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
+                        String text = Metafiles.text(in.readAllBytes());
+                        if (!text.isBlank()) {
+                            ctx.text(Location.of("picture", Zone.BODY), text);
+                        }
+                    }
+                    continue;
+                }
                 Location loc = locate(name, sheetNames);
                 if (loc == null) {
                     continue;
@@ -112,6 +124,13 @@ public final class OfficeXmlExtractor implements Extractor {
             }
         }
         return false;
+    }
+
+    /** A WMF or EMF picture in the package's media (docx, xlsx, pptx) or pictures (ODF). */
+    private static boolean isMetafileName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return (n.endsWith(".emf") || n.endsWith(".wmf"))
+                && (n.contains("/media/") || n.startsWith("pictures/") || n.startsWith("objectreplacements/"));
     }
 
     private static boolean isMedia(String name) {

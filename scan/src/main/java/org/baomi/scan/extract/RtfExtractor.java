@@ -31,7 +31,7 @@ import org.baomi.scan.engine.Zone;
 public final class RtfExtractor implements Extractor {
     /** Destinations whose text is not document text. */
     private static final Set<String> SKIP = Set.of("fonttbl", "colortbl", "stylesheet", "listtable", "listoverridetable",
-            "revtbl", "rsidtbl", "generator", "pict", "objclass", "datastore", "themedata",
+            "revtbl", "rsidtbl", "generator", "objclass", "datastore", "themedata",
             "colorschememapping", "latentstyles", "xmlnstbl", "mmathPr", "fldinst", "bkmkstart", "bkmkend", "atnid",
             "atnauthor", "atndate", "atnref", "atntime", "atnicn", "atrfstart", "atrfend", "pntext", "pntxta", "pntxtb",
             "listtext", "filetbl", "defchp", "defpap", "pgdsctbl", "wgrffmtfilter", "xmlopen", "xmlclose", "shppict",
@@ -40,7 +40,7 @@ public final class RtfExtractor implements Extractor {
     private static final Set<String> INFO_TEXT = Set.of("title", "subject", "author", "operator", "keywords", "comment",
             "doccomm", "company", "manager", "category", "hlinkbase", "propname", "staticval");
 
-    private enum Part { BODY, HEADER, FOOTER, COMMENT, NOTE, METADATA }
+    private enum Part { BODY, HEADER, FOOTER, COMMENT, NOTE, METADATA, PICTURE }
 
     /** Deeper nesting than any real document has; RTF from Word stays below 50. */
     private static final int MAX_DEPTH = 1000;
@@ -53,6 +53,8 @@ public final class RtfExtractor implements Extractor {
         Charset charset;
         boolean fontTable;
         int font = -1;
+        /** In a {@code \pict} group. */
+        boolean pict;
         /** In {@code upr}: its first group is the ANSI twin of the Unicode one that follows. */
         boolean uprFirst;
         /** Inside that ANSI twin: never text. */
@@ -77,7 +79,7 @@ public final class RtfExtractor implements Extractor {
         Map<Part, Location> where = Map.of(Part.BODY, new Location("paragraph", Zone.BODY, true, true),
                 Part.HEADER, Location.of("header", Zone.HEADER), Part.FOOTER, Location.of("footer", Zone.FOOTER),
                 Part.COMMENT, Location.of("comment", Zone.COMMENT), Part.NOTE, Location.of("note", Zone.NOTE),
-                Part.METADATA, Location.of("metadata", Zone.METADATA));
+                Part.METADATA, Location.of("metadata", Zone.METADATA), Part.PICTURE, Location.of("picture", Zone.BODY));
         for (Map.Entry<Part, StringBuilder> e : parts.entrySet()) {
             if (!e.getValue().toString().isBlank()) {
                 ctx.text(where.get(e.getKey()), e.getValue());
@@ -103,6 +105,8 @@ public final class RtfExtractor implements Extractor {
         /** The embedded object whose {@code \objdata} is being read, or null. */
         private ObjectData object;
         private int objects;
+        /** The metafile picture (WMF, EMF) whose data is being read, or null: its text is read. */
+        private ObjectData picture;
 
         Reader(InputStream in, Map<Part, StringBuilder> parts, ExtractionContext ctx) {
             this.in = in;
@@ -137,6 +141,21 @@ public final class RtfExtractor implements Extractor {
                 if (object != null) {
                     object.discard();
                 }
+                if (picture != null) {
+                    picture.discard();
+                }
+            }
+        }
+
+        /** The text a metafile picture draws, to the pictures' text. */
+        private void endPicture() throws IOException {
+            ObjectData done = picture;
+            picture = null;
+            byte[] data = done.bytes();
+            String text = data == null ? "" : Metafiles.text(data);
+            if (!text.isBlank()) {
+                StringBuilder sb = parts.computeIfAbsent(Part.PICTURE, k -> new StringBuilder());
+                sb.append(text);
             }
         }
 
@@ -174,6 +193,9 @@ public final class RtfExtractor implements Extractor {
                     if (object != null && stack.size() == object.level) {
                         endObject();
                     }
+                    if (picture != null && stack.size() == picture.level) {
+                        endPicture();
+                    }
                     if (st.fontTable && st.font >= 0 && st.charset != null) {
                         fontCharsets.put(st.font, st.charset);
                     }
@@ -189,6 +211,8 @@ public final class RtfExtractor implements Extractor {
                     starred = controlWord(starred);
                 } else if (object != null) {
                     object.hex(c);
+                } else if (picture != null) {
+                    picture.hex(c);
                 } else if (c == '\r' || c == '\n') {
                     // Line breaks in the file are not text.
                 } else if (skipChars > 0) {
@@ -267,9 +291,10 @@ public final class RtfExtractor implements Extractor {
             if (w.equals("bin") && hasParam) {
                 // Binary data: skipped byte for byte, never read as text (an object's data kept).
                 flush();
+                ObjectData into = object != null ? object : picture;
                 for (int i = 0, b; i < n && (b = next()) >= 0; i++) {
-                    if (object != null) {
-                        object.write(b);
+                    if (into != null) {
+                        into.write(b);
                     }
                 }
                 return;
@@ -281,11 +306,22 @@ public final class RtfExtractor implements Extractor {
                 object = new ObjectData(stack.size(), (ctx.limits() == null ? Limits.defaults() : ctx.limits()).maxInMemoryBytes());
                 return;
             }
+            if ((w.equals("wmetafile") || w.equals("emfblip")) && st.pict && picture == null && object == null) {
+                // A metafile picture (a table or chart pasted as a picture, an embedded object's
+                // picture): the text it draws is read.
+                picture = new ObjectData(stack.size(), (ctx.limits() == null ? Limits.defaults() : ctx.limits()).maxInMemoryBytes());
+                return;
+            }
             if (skipChars > 0) {
                 skipChars--;
                 return;
             }
             switch (w) {
+                case "pict" -> {
+                    flush();
+                    st.skip = true;
+                    st.pict = true;
+                }
                 case "ansicpg" -> documentCharset = codePage(n, documentCharset);
                 case "fonttbl" -> {
                     st.fontTable = true;
@@ -452,6 +488,15 @@ public final class RtfExtractor implements Extractor {
             } else {
                 memory.write(b);
             }
+        }
+
+        /** The bytes, or null when they spilled to a file (too large to read as a picture). */
+        byte[] bytes() throws IOException {
+            if (out != null) {
+                discard();
+                return null;
+            }
+            return memory.toByteArray();
         }
 
         void discard() throws IOException {

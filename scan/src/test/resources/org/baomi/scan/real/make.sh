@@ -30,9 +30,9 @@ rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddens
   marked-sheetheader.pdf
 # Nor custom document properties (marked-property*: 密级 recorded as a property, as marking tools do).
 rm -f marked-property.pdf marked-propertyslides.pdf
-# Nor is an embedded object always kept: LibreOffice 7.4's RTF keeps only its picture, its xlsx
-# drops a text object embedded in a sheet.
-rm -f marked-objectinmemo.rtf marked-objectinsheet.xlsx
+# Nor is an embedded object always kept: LibreOffice 7.4's xlsx drops a text object embedded in
+# a sheet (its RTF keeps only the object's picture, a WMF whose text the scanner reads).
+rm -f marked-objectinsheet.xlsx
 # A scan of the marked memo: its first page as an image, put back into a PDF (no text layer).
 pdftoppm -r 110 -png -f 1 -l 1 marked-body.pdf "$HOME/scanned-memo"
 soffice --headless --convert-to pdf --outdir "$HOME" "$HOME/scanned-memo-1.png" >/dev/null

@@ -1,0 +1,105 @@
+package org.baomi.scan.extract;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import org.apache.poi.hemf.record.emf.HemfRecord;
+import org.apache.poi.hemf.record.emf.HemfText;
+import org.apache.poi.hemf.usermodel.HemfPicture;
+import org.apache.poi.hwmf.record.HwmfRecord;
+import org.apache.poi.hwmf.record.HwmfText;
+import org.apache.poi.hwmf.usermodel.HwmfEmbedded;
+import org.apache.poi.hwmf.usermodel.HwmfEmbeddedType;
+import org.apache.poi.hwmf.usermodel.HwmfPicture;
+
+/**
+ * The text drawn by a Windows metafile (WMF) or enhanced metafile (EMF) picture, via Apache
+ * POI's HWMF/HEMF readers. Office keeps a picture of an embedded object in one (and LibreOffice's
+ * RTF keeps nothing else of it), and "paste as picture" of a table or chart makes one: the text
+ * in it is real text, drawn by text records. A picture that does not parse yields what was read
+ * before the damage: it is a picture, never a reason to call the document unreadable.
+ */
+final class Metafiles {
+    private Metafiles() {
+    }
+
+    /** Whether {@code data} starts like an EMF or a WMF (placeable or not). */
+    static boolean isMetafile(byte[] data) {
+        return isEmf(data) || isWmf(data);
+    }
+
+    private static boolean isEmf(byte[] d) {
+        return d.length >= 44 && d[0] == 1 && d[1] == 0 && d[2] == 0 && d[3] == 0
+                && d[40] == ' ' && d[41] == 'E' && d[42] == 'M' && d[43] == 'F';
+    }
+
+    private static boolean isWmf(byte[] d) {
+        if (d.length < 18) {
+            return false;
+        }
+        boolean placeable = (d[0] & 0xFF) == 0xD7 && (d[1] & 0xFF) == 0xCD && (d[2] & 0xFF) == 0xC6 && (d[3] & 0xFF) == 0x9A;
+        boolean plain = (d[0] == 1 || d[0] == 2) && d[1] == 0 && d[2] == 9 && d[3] == 0;
+        return placeable || plain;
+    }
+
+    /**
+     * The text of the picture, its drawn strings joined by spaces (a picture says nothing of
+     * lines, and a marking is often drawn in pieces: 机密★, 10, 年); empty when it is neither
+     * format or holds none.
+     */
+    static String text(byte[] data) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            if (isEmf(data)) {
+                emf(data, sb);
+            } else if (isWmf(data)) {
+                wmf(data, sb);
+            }
+        } catch (Exception | StackOverflowError | AssertionError e) {
+            // Damaged: what was read so far (POI's own assertions fire on some damage when the
+            // JVM runs with -ea, as the tests do).
+        }
+        return sb.toString();
+    }
+
+    private static void emf(byte[] data, StringBuilder sb) throws Exception {
+        for (HemfRecord r : new HemfPicture(new ByteArrayInputStream(data))) {
+            if (r instanceof HemfText.EmfExtTextOutW w) {
+                line(sb, w.getText());
+            }
+        }
+    }
+
+    private static void wmf(byte[] data, StringBuilder sb) throws Exception {
+        HwmfPicture picture = new HwmfPicture(new ByteArrayInputStream(data));
+        // LibreOffice and Office put an EMF copy of the picture in WMF comments: its text is
+        // Unicode, where the WMF's own records are in a code page the reader must guess.
+        StringBuilder unicode = new StringBuilder();
+        for (HwmfEmbedded e : picture.getEmbeddings()) {
+            if (e.getEmbeddedType() == HwmfEmbeddedType.EMF) {
+                emf(e.getRawData(), unicode);
+            }
+        }
+        if (!unicode.isEmpty()) {
+            sb.append(unicode);
+            return;
+        }
+        // ANSI text is in the code page of the font it is drawn with (GBK for a Chinese font).
+        Charset charset = Charset.forName("windows-1252");
+        for (HwmfRecord r : picture.getRecords()) {
+            if (r instanceof HwmfText.WmfCreateFontIndirect f && f.getFont() != null && f.getFont().getCharset() != null
+                    && f.getFont().getCharset().getCharset() != null) {
+                charset = f.getFont().getCharset().getCharset();
+            } else if (r instanceof HwmfText.WmfExtTextOut t) {
+                line(sb, t.getText(charset));
+            } else if (r instanceof HwmfText.WmfTextOut t) {
+                line(sb, t.getText(charset));
+            }
+        }
+    }
+
+    private static void line(StringBuilder sb, String s) {
+        if (s != null && !s.isBlank()) {
+            sb.append(s.strip()).append(' ');
+        }
+    }
+}
