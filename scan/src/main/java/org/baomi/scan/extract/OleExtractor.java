@@ -116,6 +116,7 @@ public final class OleExtractor implements Extractor {
             if (!notes.isBlank()) {
                 ctx.text(Location.of("note", Zone.NOTE), notes);
             }
+            pictures(d.getPicturesTable().getAllPictures().stream().map(p -> p.getContent()).toList(), ctx);
             // Embedded objects (a spreadsheet pasted into a memo) live in the ObjectPool storage;
             // read before the document is closed, which closes the file system.
             if (fs.getRoot().hasEntry("ObjectPool") && fs.getRoot().getEntry("ObjectPool") instanceof DirectoryEntry pool) {
@@ -154,6 +155,7 @@ public final class OleExtractor implements Extractor {
                 }
                 ctx.text(Location.body("sheet " + wb.getSheetName(i), i == 0), sb);
             }
+            pictures(wb.getAllPictures().stream().map(p -> p.getData()).toList(), ctx);
             // Embedded objects: one MBD… storage each at the root.
             for (Entry e : fs.getRoot()) {
                 if (e instanceof DirectoryEntry object && object.getName().startsWith("MBD")) {
@@ -181,6 +183,7 @@ public final class OleExtractor implements Extractor {
                     ctx.text(Location.of("notes " + slide.getSlideNumber(), Zone.NOTE), nb);
                 }
             }
+            pictures(show.getPictureData().stream().map(p -> p.getData()).toList(), ctx);
             // Embedded objects, each a compound file of its own once inflated (within the
             // size and compression-ratio limits, like any archive member).
             int k = 0;
@@ -191,6 +194,20 @@ public final class OleExtractor implements Extractor {
                     ctx.nested("object " + k, in, stg.getDataLength(), stg.isCompressed() ? stg.getRawData().length : -1);
                 }
             }
+        }
+    }
+
+    /** The text drawn by the document's WMF and EMF pictures (other pictures hold none to read). */
+    private static void pictures(java.util.List<byte[]> pictures, ExtractionContext ctx) throws ExtractionProblem {
+        StringBuilder sb = new StringBuilder();
+        for (byte[] p : pictures) {
+            ctx.checkDeadline();
+            if (p != null && Metafiles.isMetafile(p)) {
+                sb.append(Metafiles.text(p));
+            }
+        }
+        if (!sb.toString().isBlank()) {
+            ctx.text(Location.of("picture", Zone.BODY), sb);
         }
     }
 

@@ -204,11 +204,12 @@ class RealDocumentsTest {
 
     /**
      * LibreOffice's RTF keeps only a picture of an embedded object (a WMF with an EMF copy inside),
-     * and its docx and pptx keep one beside the object: the text the picture draws is read.
+     * and its doc, xls, ppt, docx and pptx keep one beside the object: the text the picture draws is read.
      */
     @Test
     void theTextOfAnObjectsPictureIsRead() {
-        for (String f : List.of("marked-objectinmemo.rtf", "marked-objectinmemo.docx", "marked-objectinslide.pptx")) {
+        for (String f : List.of("marked-objectinmemo.rtf", "marked-objectinmemo.docx", "marked-objectinslide.pptx",
+                "marked-objectinmemo.doc", "marked-objectinsheet.xls", "marked-objectinslide.ppt")) {
             assertThat(results.get(f).findings()).as(f)
                     .anyMatch(x -> x.location().equals("picture") && x.level().equals("机密") && x.text().startsWith("机密★ 10 年"));
         }
