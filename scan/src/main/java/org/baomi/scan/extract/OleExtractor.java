@@ -116,7 +116,10 @@ public final class OleExtractor implements Extractor {
             if (!notes.isBlank()) {
                 ctx.text(Location.of("note", Zone.NOTE), notes);
             }
-            pictures(d.getPicturesTable().getAllPictures().stream().map(p -> p.getContent()).toList(), ctx);
+            pictures(d.getPicturesTable().getAllPictures().stream()
+                    .filter(p -> p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.WMF
+                            || p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.EMF)
+                    .map(p -> p.getContent()).toList(), ctx);
             // Embedded objects (a spreadsheet pasted into a memo) live in the ObjectPool storage;
             // read before the document is closed, which closes the file system.
             if (fs.getRoot().hasEntry("ObjectPool") && fs.getRoot().getEntry("ObjectPool") instanceof DirectoryEntry pool) {
@@ -155,7 +158,9 @@ public final class OleExtractor implements Extractor {
                 }
                 ctx.text(Location.body("sheet " + wb.getSheetName(i), i == 0), sb);
             }
-            pictures(wb.getAllPictures().stream().map(p -> p.getData()).toList(), ctx);
+            pictures(wb.getAllPictures().stream()
+                    .filter(p -> p.getFormat() == HSSFWorkbook.PICTURE_TYPE_WMF || p.getFormat() == HSSFWorkbook.PICTURE_TYPE_EMF)
+                    .map(p -> p.getData()).toList(), ctx);
             // Embedded objects: one MBD… storage each at the root.
             for (Entry e : fs.getRoot()) {
                 if (e instanceof DirectoryEntry object && object.getName().startsWith("MBD")) {
@@ -183,7 +188,10 @@ public final class OleExtractor implements Extractor {
                     ctx.text(Location.of("notes " + slide.getSlideNumber(), Zone.NOTE), nb);
                 }
             }
-            pictures(show.getPictureData().stream().map(p -> p.getData()).toList(), ctx);
+            pictures(show.getPictureData().stream()
+                    .filter(p -> p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.WMF
+                            || p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.EMF)
+                    .map(p -> p.getData()).toList(), ctx);
             // Embedded objects, each a compound file of its own once inflated (within the
             // size and compression-ratio limits, like any archive member).
             int k = 0;
@@ -197,7 +205,7 @@ public final class OleExtractor implements Extractor {
         }
     }
 
-    /** The text drawn by the document's WMF and EMF pictures (other pictures hold none to read). */
+    /** The text drawn by the document's WMF and EMF pictures (only those are passed: other pictures hold none to read). */
     private static void pictures(java.util.List<byte[]> pictures, ExtractionContext ctx) throws ExtractionProblem {
         StringBuilder sb = new StringBuilder();
         for (byte[] p : pictures) {
