@@ -10,6 +10,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export HOME="$(mktemp -d)"
+export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ among the fixtures
 cd "$here"
 # Through LibreOffice's UNO API first (apt-get install python3-uno); --convert-to below must not
 # run while this listening instance does.

@@ -5,16 +5,10 @@
 #   marked-objectinslide.fodp  a slide with a Calc spreadsheet embedded; the marking is in a cell
 # Usage: /usr/bin/python3 make_embedded.py OUTDIR   (soffice listening on port 2002)
 import sys, os, uno
-from com.sun.star.beans import PropertyValue
+from uno_office import prop, connect
 from com.sun.star.awt import Size, Point
 
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
-
-local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-ctx = resolver.resolve("uno:socket,host=localhost,port=2002;urp;StarOffice.ComponentContext")
-desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+desktop = connect()
 out = os.path.abspath(sys.argv[1])
 CALC = "47BBB4CB-CE4C-4E80-A591-42D9AE74950F"
 WRITER = "8BC6B165-B1B2-4EDD-AA47-DAE2EE689DD6"

@@ -1,15 +1,9 @@
 # Saves documents with a password through LibreOffice's UNO API:
 #   /usr/bin/python3 save_encrypted.py OUTDIR SOURCE... (soffice listening on port 2002)
 import sys, os, uno
-from com.sun.star.beans import PropertyValue
+from uno_office import prop, connect
 
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
-
-local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-ctx = resolver.resolve("uno:socket,host=localhost,port=2002;urp;StarOffice.ComponentContext")
-desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+desktop = connect()
 out = sys.argv[1]
 # (LibreOffice 7.4 ignores the password for its OOXML filters: those would not be encrypted.)
 filters = {".fodt": [("doc", "MS Word 97"), ("odt", "writer8")],

@@ -1,0 +1,20 @@
+# The running LibreOffice (soffice listening on port 2002, as make.sh starts it) for the UNO
+# scripts here: make_embedded.py and save_encrypted.py.
+import uno
+from com.sun.star.beans import PropertyValue
+
+# Kept for the life of the script: a bridge whose context is collected early crashes the
+# interpreter at exit.
+_bridge = []
+
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+
+def connect():
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    ctx = resolver.resolve("uno:socket,host=localhost,port=2002;urp;StarOffice.ComponentContext")
+    _bridge.extend([local, resolver, ctx])
+    return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
