@@ -2,9 +2,13 @@ package org.baomi.scan.extract;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.poi.hemf.record.emf.HemfDraw;
 import org.apache.poi.hemf.record.emf.HemfRecord;
 import org.apache.poi.hemf.record.emf.HemfText;
 import org.apache.poi.hemf.usermodel.HemfPicture;
+import org.apache.poi.hwmf.record.HwmfFont;
 import org.apache.poi.hwmf.record.HwmfRecord;
 import org.apache.poi.hwmf.record.HwmfText;
 import org.apache.poi.hwmf.usermodel.HwmfEmbedded;
@@ -19,6 +23,8 @@ import org.apache.poi.hwmf.usermodel.HwmfPicture;
  * before the damage: it is a picture, never a reason to call the document unreadable.
  */
 final class Metafiles {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     private Metafiles() {
     }
 
@@ -62,11 +68,31 @@ final class Metafiles {
     }
 
     private static void emf(byte[] data, StringBuilder sb) throws Exception {
+        // ANSI text (EMR_EXTTEXTOUTA, from older Office and WPS) is in the code page of the font
+        // selected when it is drawn: fonts are objects created under an index and selected by it.
+        Map<Integer, Charset> fonts = new HashMap<>();
+        Charset charset = WINDOWS_1252;
         for (HemfRecord r : new HemfPicture(new ByteArrayInputStream(data))) {
             if (r instanceof HemfText.EmfExtTextOutW w) {
                 line(sb, w.getText());
+            } else if (r instanceof HemfText.EmfExtTextOutA a) {
+                line(sb, a.getText(charset));
+            } else if (r instanceof HemfText.EmfExtCreateFontIndirectW f) {
+                Charset c = charsetOf(f.getFont());
+                if (c != null) {
+                    fonts.put(f.getFontIdx(), c);
+                } else {
+                    fonts.remove(f.getFontIdx());
+                }
+            } else if (r instanceof HemfDraw.EmfSelectObject o && fonts.containsKey(o.getObjectIndex())) {
+                charset = fonts.get(o.getObjectIndex());
             }
         }
+    }
+
+    /** The code page of a font's character set, or null when it names none (symbol fonts). */
+    private static Charset charsetOf(HwmfFont font) {
+        return font == null || font.getCharset() == null ? null : font.getCharset().getCharset();
     }
 
     private static void wmf(byte[] data, StringBuilder sb) throws Exception {
@@ -84,11 +110,10 @@ final class Metafiles {
             return;
         }
         // ANSI text is in the code page of the font it is drawn with (GBK for a Chinese font).
-        Charset charset = Charset.forName("windows-1252");
+        Charset charset = WINDOWS_1252;
         for (HwmfRecord r : picture.getRecords()) {
-            if (r instanceof HwmfText.WmfCreateFontIndirect f && f.getFont() != null && f.getFont().getCharset() != null
-                    && f.getFont().getCharset().getCharset() != null) {
-                charset = f.getFont().getCharset().getCharset();
+            if (r instanceof HwmfText.WmfCreateFontIndirect f && charsetOf(f.getFont()) != null) {
+                charset = charsetOf(f.getFont());
             } else if (r instanceof HwmfText.WmfExtTextOut t) {
                 line(sb, t.getText(charset));
             } else if (r instanceof HwmfText.WmfTextOut t) {
@@ -98,6 +123,11 @@ final class Metafiles {
     }
 
     private static void line(StringBuilder sb, String s) {
+        // A record's string is padded to four bytes with NULs, which readers pass on.
+        int nul = s == null ? -1 : s.indexOf('\u0000');
+        if (nul >= 0) {
+            s = s.substring(0, nul);
+        }
         if (s != null && !s.isBlank()) {
             sb.append(s.strip()).append(' ');
         }

@@ -28,6 +28,7 @@ class CorpusTest {
     /** File -> the marking that must be found at medium or above: level and location prefix. */
     static final Map<String, String[]> EXPECTED = Map.ofEntries(
             Map.entry("body.docx", new String[] {"机密", "paragraph 1"}),
+            Map.entry("pasted.docx", new String[] {"机密", "picture"}),
             Map.entry("header.docx", new String[] {"绝密", "header"}),
             Map.entry("footer.docx", new String[] {"秘密", "footer"}),
             Map.entry("comment.docx", new String[] {"机密", "comment"}),
@@ -101,6 +102,8 @@ class CorpusTest {
         write(dir, "object.rtf", rtfWithObject("Excel.Sheet.8", xls("名单", "机密★20年")));
         write(dir, "package.rtf", rtfWithObject("Package", packagerData("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8))));
         // (An ASCII label: POI's writer garbles a Chinese one, which Office writes in the ANSI code page.)
+        // A table pasted as a picture by an older Office or WPS: an EMF whose text is GBK.
+        write(dir, "pasted.docx", docxWithPicture(org.baomi.scan.extract.MetafilesTest.ansiEmf(true, "机密★10年", "人员名单")));
         write(dir, "packaged.xlsx", xlsxWithPackagedFile("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8)));
 
         // Documents a careful person would not flag.
@@ -112,6 +115,19 @@ class CorpusTest {
 
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 2)) {
             engine.scan(List.of(dir), r -> results.put(dir.relativize(Path.of(r.path().split("!/")[0])) + suffix(r.path()), r));
+        }
+    }
+
+    /** A memo whose only marking is in a picture: an EMF in word/media. */
+    private static byte[] docxWithPicture(byte[] emf) throws Exception {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText("各部门：现将人员名单印发给你们。");
+            doc.createParagraph().createRun().addPicture(new java.io.ByteArrayInputStream(emf),
+                    org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_EMF, "image1.emf",
+                    org.apache.poi.util.Units.toEMU(200), org.apache.poi.util.Units.toEMU(40));
+            doc.write(out);
+            return out.toByteArray();
         }
     }
 

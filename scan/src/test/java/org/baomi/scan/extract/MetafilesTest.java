@@ -12,7 +12,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /** Text drawn by WMF and EMF pictures, taken from documents LibreOffice wrote. */
-class MetafilesTest {
+public class MetafilesTest {
     private static Path real(String name) throws Exception {
         return Path.of(MetafilesTest.class.getResource("/org/baomi/scan/real/" + name).toURI());
     }
@@ -41,6 +41,77 @@ class MetafilesTest {
         }
     }
 
+    /**
+     * An EMF whose text is ANSI (EMR_EXTTEXTOUTA), as older Office and WPS on a Chinese system
+     * write it: the bytes are GBK, the code page of the GB2312 font selected before them.
+     * Built record by record as MS-EMF lays them out (POI cannot write EMF).
+     */
+    public static byte[] ansiEmf(boolean selectFont, String... texts) {
+        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        int count = 2; // header and end of file
+        // EMR_EXTCREATEFONTINDIRECTW: object 1, a LOGFONTW with GB2312_CHARSET (134), face 宋体.
+        java.nio.ByteBuffer font = le(8 + 4 + 92).putInt(82).putInt(8 + 4 + 92).putInt(1)
+                .putInt(-16).putInt(0).putInt(0).putInt(0).putInt(400)
+                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 134)
+                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        font.put("宋体".getBytes(StandardCharsets.UTF_16LE));
+        records.writeBytes(font.array());
+        count++;
+        if (selectFont) {
+            records.writeBytes(le(12).putInt(37).putInt(12).putInt(1).array()); // EMR_SELECTOBJECT
+            count++;
+        }
+        for (String text : texts) {
+            byte[] gbk = text.getBytes(java.nio.charset.Charset.forName("GBK"));
+            int padded = (gbk.length + 3) & ~3;
+            int size = 76 + padded + 4 * gbk.length;
+            java.nio.ByteBuffer b = le(size).putInt(83).putInt(size) // EMR_EXTTEXTOUTA
+                    .putInt(0).putInt(0).putInt(100).putInt(20)    // bounds
+                    .putInt(1).putFloat(1f).putFloat(1f)            // GM_COMPATIBLE, scale
+                    .putInt(10).putInt(10)                          // reference point
+                    .putInt(gbk.length).putInt(76).putInt(2)        // chars, offString, ETO_OPAQUE
+                    .putInt(0).putInt(0).putInt(100).putInt(20)    // rectangle
+                    .putInt(76 + padded);                           // offDx
+            b.put(gbk).position(76 + padded);
+            for (int i = 0; i < gbk.length; i++) {
+                b.putInt(8);
+            }
+            records.writeBytes(b.array());
+            count++;
+        }
+        byte[] body = records.toByteArray();
+        int total = 88 + body.length + 20;
+        java.nio.ByteBuffer header = le(88).putInt(1).putInt(88)      // EMR_HEADER
+                .putInt(0).putInt(0).putInt(100).putInt(20)           // bounds
+                .putInt(0).putInt(0).putInt(2646).putInt(529)         // frame, .01 mm
+                .putInt(0x464D4520).putInt(0x10000).putInt(total).putInt(count)
+                .putShort((short) 2).putShort((short) 0).putInt(0).putInt(0).putInt(0)
+                .putInt(1024).putInt(768).putInt(270).putInt(203);    // device, millimetres
+        java.nio.ByteBuffer eof = le(20).putInt(14).putInt(20).putInt(0).putInt(16).putInt(20);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(header.array());
+        all.writeBytes(body);
+        all.writeBytes(eof.array());
+        return all.toByteArray();
+    }
+
+    private static java.nio.ByteBuffer le(int size) {
+        return java.nio.ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Test
+    void ansiTextIsReadInTheCodePageOfTheSelectedFont() {
+        byte[] emf = ansiEmf(true, "机密★10年", "关于印发工作方案的通知");
+        assertThat(Metafiles.isMetafile(emf)).isTrue();
+        assertThat(Metafiles.text(emf)).isEqualTo("机密★10年 关于印发工作方案的通知 ");
+    }
+
+    /** No font selected: the default code page (Windows-1252) is all a reader can assume. */
+    @Test
+    void ansiTextWithoutASelectedFontIsNotGuessed() {
+        assertThat(Metafiles.text(ansiEmf(false, "机密"))).doesNotContain("机密").isNotBlank();
+    }
+
     @Test
     void otherBytesAreNoPicture() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 0};
@@ -53,7 +124,7 @@ class MetafilesTest {
     @Test
     void aDamagedPictureNeverThrows() throws Exception {
         Random random = new Random(5);
-        for (byte[] picture : new byte[][] {emf(), wmf()}) {
+        for (byte[] picture : new byte[][] {emf(), wmf(), ansiEmf(true, "机密★10年")}) {
             for (int round = 0; round < 300; round++) {
                 byte[] b = picture.clone();
                 if (round % 3 == 0) {
