@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
@@ -22,6 +24,7 @@ import org.baomi.scan.engine.Zone;
  */
 public final class OfficeXmlExtractor implements Extractor {
     private static final Pattern NUMBER = Pattern.compile("(\\d+)(?=\\.xml$)");
+    private static final Pattern SHEET_RELS = Pattern.compile("xl/worksheets/_rels/sheet(\\d+)\\.xml\\.rels");
     private static final Pattern OFD_PAGE = Pattern.compile("Page_?(\\d+)/Content\\.xml$", Pattern.CASE_INSENSITIVE);
     private final Format format;
 
@@ -41,6 +44,7 @@ public final class OfficeXmlExtractor implements Extractor {
             }
             List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip) : List.of();
             List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
+            Map<String, Integer> drawingSheets = format == Format.XLSX ? drawingSheets(zip) : Map.of();
             for (ZipArchiveEntry e : entries) {
                 ctx.checkDeadline();
                 if (e.getGeneralPurposeBit().usesEncryption()) {
@@ -68,7 +72,7 @@ public final class OfficeXmlExtractor implements Extractor {
                     }
                     continue;
                 }
-                Location loc = locate(name, sheetNames);
+                Location loc = locate(name, sheetNames, drawingSheets);
                 if (loc == null) {
                     continue;
                 }
@@ -156,8 +160,19 @@ public final class OfficeXmlExtractor implements Extractor {
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
-    /** Where a part's text belongs, or null for parts without document text. */
-    Location locate(String name, List<String> sheetNames) {
+    /**
+     * Where a part's text belongs, or null for parts without document text. Besides the body,
+     * headers, footers, comments and notes: charts (their titles and axis titles; the numbers
+     * and cached cell text are skipped, the cells themselves are read with the sheet or the
+     * embedded workbook), SmartArt diagrams (their data part, not the drawing Office caches of
+     * it, which repeats the same text), and in a workbook the text boxes and shapes drawn on a
+     * sheet, under that sheet's name ({@code drawingSheets}: drawing part to sheet number).
+     */
+    Location locate(String name, List<String> sheetNames, Map<String, Integer> drawingSheets) {
+        Location graphic = graphic(name);
+        if (graphic != null) {
+            return graphic;
+        }
         switch (format) {
             case DOCX -> {
                 if (name.equals("word/document.xml")) {
@@ -184,6 +199,14 @@ public final class OfficeXmlExtractor implements Extractor {
                 }
                 if (name.matches("xl/comments\\d*\\.xml") || name.startsWith("xl/threadedComments/")) {
                     return Location.of("comment", Zone.COMMENT);
+                }
+                if (name.matches("xl/drawings/drawing\\d+\\.xml")) {
+                    Integer n = drawingSheets.get(name);
+                    if (n == null) {
+                        return Location.body("drawing " + number(name), false);
+                    }
+                    String sheet = n - 1 < sheetNames.size() ? sheetNames.get(n - 1) : "Sheet" + n;
+                    return Location.body("sheet " + sheet + " drawing", n == 1);
                 }
             }
             case PPTX -> {
@@ -236,6 +259,70 @@ public final class OfficeXmlExtractor implements Extractor {
             return Location.of("metadata", Zone.METADATA);
         }
         return null;
+    }
+
+    /** A chart or a SmartArt diagram of a docx, xlsx or pptx, by its part name; else null. */
+    private Location graphic(String name) {
+        String prefix = switch (format) {
+            case DOCX -> "word/";
+            case XLSX -> "xl/";
+            case PPTX -> "ppt/";
+            default -> null;
+        };
+        if (prefix == null || !name.startsWith(prefix)) {
+            return null;
+        }
+        String rest = name.substring(prefix.length());
+        if (rest.matches("charts/chart(Ex)?\\d+\\.xml")) {
+            return Location.body("chart " + number(name), false);
+        }
+        if (rest.matches("diagrams/data\\d+\\.xml")) {
+            return Location.body("diagram " + number(name), false);
+        }
+        return null;
+    }
+
+    /**
+     * Which sheet each drawing part is drawn on: sheet N's relationships
+     * ({@code xl/worksheets/_rels/sheetN.xml.rels}) name its drawing as a target relative to
+     * the worksheets folder. Sheet N is the N-th in the workbook, as {@link #sheetNames} counts.
+     */
+    private static Map<String, Integer> drawingSheets(ZipFile zip) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+            Matcher m = SHEET_RELS.matcher(e.getName());
+            if (!m.matches()) {
+                continue;
+            }
+            int sheet = Integer.parseInt(m.group(1));
+            try (InputStream in = zip.getInputStream(e)) {
+                XMLStreamReader r = XmlText.reader(in);
+                while (r.hasNext()) {
+                    if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")) {
+                        String target = r.getAttributeValue(null, "Target");
+                        String type = r.getAttributeValue(null, "Type");
+                        if (target != null && type != null && type.endsWith("/drawing")) {
+                            out.putIfAbsent(resolve("xl/worksheets/", target), sheet);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A relationship target ({@code ../drawings/drawing1.xml} or {@code /xl/...}) as a part name. */
+    static String resolve(String folder, String target) {
+        String path = target.startsWith("/") ? target.substring(1) : folder + target;
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : path.split("/")) {
+            if (p.equals("..")) {
+                parts.pollLast();
+            } else if (!p.isEmpty() && !p.equals(".")) {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
     }
 
     private static List<String> sharedStrings(ZipFile zip) throws Exception {

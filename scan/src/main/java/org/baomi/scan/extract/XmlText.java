@@ -28,8 +28,15 @@ public final class XmlText {
             "property", "lpwstr", "Title", "Author", "Subject", "Keywords", "Abstract", "Creator", "text", "li", "div",
             "generator", "user-defined", "initial-creator", "keyword",
             "list-item", "table-row", "note", "annotation", "comment", "item");
-    /** Elements whose text is not document text (field codes, formulas, cell numbers). */
-    private static final Set<String> SKIP = Set.of("instrText", "f", "v", "binData", "script", "style");
+    /**
+     * Elements whose text is not document text: field codes, formulas, cell numbers, a chart's
+     * number formats, where a drawing sits on a Word page ({@code wp:positionH} holds "center"
+     * or an offset in EMU) and its relative size.
+     */
+    private static final Set<String> SKIP = Set.of("instrText", "f", "v", "binData", "script", "style", "formatCode",
+            "positionH", "positionV", "sizeRelH", "sizeRelV");
+    /** Where a shape sits on a sheet: cell numbers and offsets ({@code xdr:from}, {@code xdr:to}). */
+    private static final String SHEET_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
     private XmlText() {
     }
@@ -108,29 +115,70 @@ public final class XmlText {
         }
     }
 
-    /** Text of the whole part, with line breaks at block ends and tabs for tab elements. */
+    /** Markup Compatibility (ECMA-376 Part 3): one content, several representations of it. */
+    private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+    private static boolean skipped(XMLStreamReader r, String name) {
+        return SKIP.contains(name)
+                || (name.equals("from") || name.equals("to")) && SHEET_DRAWING.equals(r.getNamespaceURI());
+    }
+
+    /**
+     * Text of the whole part, with line breaks at block ends and tabs for tab elements.
+     *
+     * <p>Of an {@code mc:AlternateContent} only the first {@code mc:Choice} is read, or the
+     * {@code mc:Fallback} when there is no choice, as a consumer of ECMA-376 Part 3 shows one of
+     * them: Word writes every text box, WordArt and shape twice (a DrawingML choice and a VML
+     * fallback), so reading both reported each marking in one twice.
+     */
     public static String of(InputStream in) throws XMLStreamException {
         XMLStreamReader r = reader(in);
         StringBuilder sb = new StringBuilder();
-        int skip = 0;
+        int depth = 0;
+        int skipFrom = 0; // the depth of the element being skipped, with all inside it; 0: none
+        // Per open mc:AlternateContent, innermost last: whether one of its branches was read.
+        boolean[] branchRead = new boolean[8];
+        int alternates = 0;
         try {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (skipFrom != 0) {
+                        continue;
+                    }
                     String n = r.getLocalName();
-                    if (SKIP.contains(n)) {
-                        skip++;
+                    if (n.equals("AlternateContent") && MC.equals(r.getNamespaceURI())) {
+                        if (alternates == branchRead.length) {
+                            branchRead = java.util.Arrays.copyOf(branchRead, alternates * 2);
+                        }
+                        branchRead[alternates++] = false;
+                    } else if ((n.equals("Choice") || n.equals("Fallback")) && alternates > 0 && MC.equals(r.getNamespaceURI())) {
+                        if (branchRead[alternates - 1]) {
+                            skipFrom = depth;
+                        } else {
+                            branchRead[alternates - 1] = true;
+                        }
+                    } else if (skipped(r, n)) {
+                        skipFrom = depth;
                     } else if (n.equals("tab") || n.equals("s")) {
                         sb.append(n.equals("tab") ? '\t' : ' ');
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    int closing = depth--;
+                    if (skipFrom != 0) {
+                        if (closing == skipFrom) {
+                            skipFrom = 0;
+                        }
+                        continue;
+                    }
                     String n = r.getLocalName();
-                    if (SKIP.contains(n)) {
-                        skip--;
+                    if (n.equals("AlternateContent") && alternates > 0 && MC.equals(r.getNamespaceURI())) {
+                        alternates--;
                     } else if (BLOCKS.contains(n) && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
                         sb.append('\n');
                     }
-                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && skip == 0) {
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && skipFrom == 0) {
                     if (!r.isWhiteSpace() || sb.length() > 0) {
                         sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }

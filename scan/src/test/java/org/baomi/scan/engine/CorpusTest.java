@@ -35,6 +35,11 @@ class CorpusTest {
             Map.entry("title.docx", new String[] {"秘密", "metadata"}),
             Map.entry("sheet.xlsx", new String[] {"绝密", "sheet 工资"}),
             Map.entry("cellcomment.xlsx", new String[] {"机密", "comment"}),
+            Map.entry("textbox.xlsx", new String[] {"机密", "sheet 名单 drawing"}),
+            Map.entry("chart.xlsx", new String[] {"秘密", "chart 1"}),
+            Map.entry("chart.docx", new String[] {"秘密", "chart 1"}),
+            Map.entry("chart.pptx", new String[] {"绝密", "chart 1"}),
+            Map.entry("smartart.docx", new String[] {"机密", "diagram 1"}),
             Map.entry("slides.pptx", new String[] {"TOP SECRET", "slide 2"}),
             Map.entry("old.xls", new String[] {"机密", "sheet 名单"}),
             Map.entry("banner.pdf", new String[] {"TOP SECRET", "page 1"}),
@@ -74,6 +79,12 @@ class CorpusTest {
         write(dir, "sheet.xlsx", xlsx("工资", "绝密", null));
         write(dir, "cellcomment.xlsx", xlsx("Sheet1", "张三", "机密★10年"));
         write(dir, "slides.pptx", pptx("Quarterly review", "TOP SECRET//SI//NOFORN"));
+        // Drawn, not typed: a text box on a sheet, a chart's title, a SmartArt node.
+        write(dir, "textbox.xlsx", xlsxWithTextBox("名单", "机密★10年"));
+        write(dir, "chart.xlsx", xlsxChart("秘密★5年 经费统计"));
+        write(dir, "chart.docx", docxChart(memo, "秘密★5年 经费统计"));
+        write(dir, "chart.pptx", pptxChart("经费情况汇报", "绝密★长期 装备经费"));
+        write(dir, "smartart.docx", docxWithSmartArt(memo, "机密★10年"));
         write(dir, "old.xls", xls("名单", "机密★20年"));
         write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));
         write(dir, "header.odt", odt(memo, "机密★2027年6月30日"));
@@ -173,6 +184,17 @@ class CorpusTest {
         assertThat(results.get("header.docx").findings()).anyMatch(f -> f.confidence() == Confidence.HIGH);
         assertThat(results.get("body.docx").findings()).anyMatch(f -> f.confidence() == Confidence.HIGH
                 && f.text().equals("机密★10年"));
+    }
+
+    @Test
+    void drawnTextIsReadOnceAndWithoutTheDrawingsCoordinates() {
+        // The text box alone on its sheet's drawing: a deliberate marking, not anchor numbers around it.
+        assertThat(results.get("textbox.xlsx").findings()).singleElement().satisfies(f -> {
+            assertThat(f.context()).isEqualTo("机密★10年");
+            assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        });
+        // SmartArt's text is in its data part and again in the drawing Office caches: found once.
+        assertThat(results.get("smartart.docx").findings()).filteredOn(f -> f.level().equals("机密")).hasSize(1);
     }
 
     @Test

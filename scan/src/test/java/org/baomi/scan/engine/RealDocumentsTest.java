@@ -222,6 +222,19 @@ class RealDocumentsTest {
         assertThat(results.get("marked-footer.rtf").findings()).hasSize(1);
     }
 
+    /**
+     * A docx text box is stored twice, as DrawingML and as a VML fallback for old readers
+     * (mc:AlternateContent): one finding, and its context is the text, not the box's position
+     * ("center", "top").
+     */
+    @Test
+    void aTextBoxStoredTwiceIsOneFinding() {
+        assertThat(results.get("marked-textbox.docx").findings()).singleElement().satisfies(f -> {
+            assertThat(f.level()).isEqualTo("机密");
+            assertThat(f.context()).contains("工作的通知 机密★10年 各科室").doesNotContain("center").doesNotContain("top");
+        });
+    }
+
     @Test
     void aMarkingAtTheTopOrInAHeaderIsHighConfidence() {
         for (String f : List.of("marked-body.doc", "marked-body.docx", "marked-body.rtf", "marked-header.doc",

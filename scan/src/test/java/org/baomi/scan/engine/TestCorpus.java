@@ -177,6 +177,113 @@ final class TestCorpus {
         }
     }
 
+    /** A workbook whose marking is only in a text box drawn on its second sheet, {@code sheetName}. */
+    static byte[] xlsxWithTextBox(String sheetName, String box) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("封面").createRow(0).createCell(0).setCellValue("2024年度统计");
+            XSSFSheet sheet = wb.createSheet(sheetName);
+            sheet.createRow(0).createCell(0).setCellValue("办公用品");
+            sheet.createDrawingPatriarch().createTextbox(new XSSFClientAnchor(0, 0, 0, 0, 20, 20, 26, 24))
+                    .setText(new org.apache.poi.xssf.usermodel.XSSFRichTextString(box));
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A workbook with a bar chart of its cells, titled {@code title}. */
+    static byte[] xlsxChart(String title) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = wb.createSheet("经费");
+            for (int i = 0; i < 3; i++) {
+                org.apache.poi.xssf.usermodel.XSSFRow row = sheet.createRow(i);
+                row.createCell(0).setCellValue("项目" + (i + 1));
+                row.createCell(1).setCellValue(100 * (i + 1));
+            }
+            org.apache.poi.xssf.usermodel.XSSFChart chart = sheet.createDrawingPatriarch()
+                    .createChart(new XSSFClientAnchor(0, 0, 0, 0, 3, 3, 10, 15));
+            chart.setTitleText(title);
+            org.apache.poi.xddf.usermodel.chart.XDDFChartData data = chart.createData(
+                    org.apache.poi.xddf.usermodel.chart.ChartTypes.BAR,
+                    chart.createCategoryAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.BOTTOM),
+                    chart.createValueAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.LEFT));
+            data.addSeries(org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromStringCellRange(sheet,
+                            new org.apache.poi.ss.util.CellRangeAddress(0, 2, 0, 0)),
+                    org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                            new org.apache.poi.ss.util.CellRangeAddress(0, 2, 1, 1)));
+            chart.plot(data);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A Word document with a paragraph of {@code body} and a chart titled {@code title}. */
+    static byte[] docxChart(String body, String title) throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText(body);
+            doc.createChart(5_000_000, 3_000_000).setTitleText(title);
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A presentation whose second slide holds a chart titled {@code title}. */
+    static byte[] pptxChart(String slide1, String title) throws IOException {
+        try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            show.createSlide().createTextBox().setText(slide1);
+            org.apache.poi.xslf.usermodel.XSLFChart chart = show.createChart();
+            chart.setTitleText(title);
+            show.createSlide().addChart(chart, new java.awt.geom.Rectangle2D.Double(50, 50, 400, 300));
+            show.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * A Word document with a SmartArt diagram, as Word saves one: the diagram's data part
+     * ({@code word/diagrams/data1.xml}, its nodes' text) and the drawing Word caches of it
+     * ({@code drawing1.xml}, the same text again). POI does not write SmartArt; the parts are
+     * laid out as ECMA-376 Part 1, 21.4, has them.
+     */
+    static byte[] docxWithSmartArt(String body, String node) throws IOException {
+        String a = "http://schemas.openxmlformats.org/drawingml/2006/main";
+        String data = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<dgm:dataModel xmlns:dgm=\"http://schemas.openxmlformats.org/drawingml/2006/diagram\" xmlns:a=\"" + a + "\">"
+                + "<dgm:ptLst><dgm:pt modelId=\"{0}\" type=\"doc\"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>"
+                + "<a:p><a:endParaRPr lang=\"zh-CN\"/></a:p></dgm:t></dgm:pt>"
+                + "<dgm:pt modelId=\"{1}\"><dgm:prSet phldrT=\"[文本]\"/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>"
+                + "<a:p><a:r><a:rPr lang=\"zh-CN\"/><a:t>" + node + "</a:t></a:r></a:p></dgm:t></dgm:pt>"
+                + "<dgm:pt modelId=\"{2}\"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>"
+                + "<a:p><a:r><a:rPr lang=\"zh-CN\"/><a:t>组织实施</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst>"
+                + "<dgm:cxnLst><dgm:cxn modelId=\"{3}\" srcId=\"{0}\" destId=\"{1}\" srcOrd=\"0\" destOrd=\"0\"/></dgm:cxnLst>"
+                + "<dgm:bg/><dgm:whole/></dgm:dataModel>";
+        String drawing = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<dsp:drawing xmlns:dsp=\"http://schemas.microsoft.com/office/drawing/2008/diagram\" xmlns:a=\"" + a + "\">"
+                + "<dsp:spTree><dsp:sp modelId=\"{4}\"><dsp:txBody><a:bodyPr/><a:p><a:r><a:t>" + node + "</a:t></a:r></a:p>"
+                + "</dsp:txBody></dsp:sp></dsp:spTree></dsp:drawing>";
+        return withParts(docx(body, null, null, null, null), new String[][] {
+            {"word/diagrams/data1.xml", data}, {"word/diagrams/drawing1.xml", drawing},
+        });
+    }
+
+    /** The package {@code zip} with {@code parts} (name, UTF-8 content) added. */
+    static byte[] withParts(byte[] zip, String[][] parts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                z.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(z);
+                z.closeEntry();
+            }
+            for (String[] p : parts) {
+                z.putNextEntry(new ZipEntry(p[0]));
+                z.write(p[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     static byte[] xls(String sheetName, String cell) throws IOException {
         try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet(sheetName).createRow(0).createCell(0).setCellValue(cell);

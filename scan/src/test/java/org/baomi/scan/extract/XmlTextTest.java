@@ -46,6 +46,40 @@ class XmlTextTest {
                 .isEqualTo("机密");
     }
 
+    private static final String MC = "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
+
+    @Test
+    void ofAlternateContentOnlyTheFirstChoiceIsRead() throws Exception {
+        assertThat(text(bytes("<w:body xmlns:w=\"w\" " + MC + "><w:p><mc:AlternateContent>"
+                + "<mc:Choice Requires=\"wps\"><w:p>机密★10年</w:p></mc:Choice>"
+                + "<mc:Choice Requires=\"v\"><w:p>机密★10年</w:p></mc:Choice>"
+                + "<mc:Fallback><w:p>机密★10年</w:p></mc:Fallback></mc:AlternateContent></w:p>"
+                + "<w:p>通知</w:p></w:body>", StandardCharsets.UTF_8))).isEqualTo("机密★10年\n通知");
+    }
+
+    @Test
+    void theFallbackIsReadWhenThereIsNoChoiceAndNestingIsKeptApart() throws Exception {
+        assertThat(text(bytes("<b " + MC + "><mc:AlternateContent><mc:Fallback><p>绝密</p></mc:Fallback></mc:AlternateContent>"
+                + "<mc:AlternateContent><mc:Choice><p>外层<mc:AlternateContent><mc:Choice><p>内层</p></mc:Choice>"
+                + "<mc:Fallback><p>内层副本</p></mc:Fallback></mc:AlternateContent></p></mc:Choice>"
+                + "<mc:Fallback><p>外层副本</p></mc:Fallback></mc:AlternateContent><p>正文</p></b>", StandardCharsets.UTF_8)))
+                .isEqualTo("绝密\n外层内层\n正文");
+    }
+
+    @Test
+    void whereADrawingSitsIsNotText() throws Exception {
+        // A text box anchored on a sheet (xdr:from, xdr:to) and positioned on a Word page (wp:positionH).
+        assertThat(text(bytes("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" "
+                + "xmlns:a=\"a\"><xdr:twoCellAnchor><xdr:from><xdr:col>20</xdr:col><xdr:colOff>0</xdr:colOff></xdr:from>"
+                + "<xdr:to><xdr:col>26</xdr:col></xdr:to><xdr:sp><xdr:txBody><a:p><a:t>机密★10年</a:t></a:p></xdr:txBody>"
+                + "</xdr:sp></xdr:twoCellAnchor></xdr:wsDr>", StandardCharsets.UTF_8))).isEqualTo("机密★10年");
+        assertThat(text(bytes("<w:p xmlns:w=\"w\" xmlns:wp=\"wp\"><wp:anchor><wp:positionH><wp:align>center</wp:align>"
+                + "</wp:positionH><wp:positionV><wp:posOffset>914400</wp:posOffset></wp:positionV><w:t>秘密</w:t></wp:anchor></w:p>",
+                StandardCharsets.UTF_8))).isEqualTo("秘密");
+        // Elsewhere "from" and "to" are ordinary elements with text.
+        assertThat(text(bytes("<mail><from>张三</from><to>李四</to></mail>", StandardCharsets.UTF_8))).isEqualTo("张三李四");
+    }
+
     @Test
     void anUnknownDeclaredEncodingIsNamed() {
         assertThatThrownBy(() -> text(bytes("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?><p>a</p>", StandardCharsets.UTF_8)))
