@@ -1,25 +1,60 @@
 package org.baomi.scan.extract;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDFileSpecification;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDNonTerminalField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.baomi.scan.engine.FileStatus;
 import org.baomi.scan.engine.Location;
 import org.baomi.scan.engine.Zone;
 
 /**
- * PDF text page by page (PDFBox), annotations as comments, the document information as
- * metadata. A PDF whose pages hold images and no text (a scanned paper document) is reported
- * {@code skipped} with the reason, not passed as clean: whether it is marked needs eyes or OCR.
+ * PDF (PDFBox): the text page by page; the document information as metadata, its custom entries
+ * too ({@code 密级 机密★10年}, as marking tools write them); annotations as comments, a rubber
+ * stamp by its name as well ({@code /TopSecret}, {@code /Confidential}: PDF's standard stamps
+ * draw those words as a picture); the values filled into a form; the bookmarks; and embedded
+ * files (the document's attachments and those of file-attachment annotations), each scanned as a
+ * file inside this one. A PDF whose pages hold images and no text (a scanned paper document) is
+ * reported {@code skipped} with the reason, not passed as clean: whether it is marked needs eyes
+ * or OCR.
  */
 public final class PdfExtractor implements Extractor {
+    /** Information entries that are not the author's words: producer software and dates. */
+    private static final Set<String> TECHNICAL = Set.of("Creator", "Producer", "CreationDate", "ModDate", "Trapped");
+    /** Standard stamp names (ISO 32000-1, 12.5.6.12) that name a classification, and the words they draw. */
+    private static final Map<String, String> STAMPS = Map.of("TopSecret", "TOP SECRET", "Confidential", "CONFIDENTIAL");
+    /** Bookmarks read at most: a generated outline of a huge document is not worth its time. */
+    private static final int MAX_BOOKMARKS = 10_000;
+
     @Override
     public void extract(Source source, ExtractionContext ctx) throws Exception {
         PDDocument doc;
@@ -29,42 +64,55 @@ public final class PdfExtractor implements Extractor {
             throw ExtractionProblem.encrypted("PDF needs a password to open");
         }
         try (doc) {
-            PDDocumentInformation info = doc.getDocumentInformation();
-            if (info != null) {
-                StringBuilder sb = new StringBuilder();
-                for (String v : new String[] {info.getTitle(), info.getSubject(), info.getKeywords(), info.getAuthor()}) {
-                    if (v != null) {
-                        sb.append(v).append('\n');
-                    }
-                }
-                if (!sb.isEmpty()) {
-                    ctx.text(Location.of("metadata", Zone.METADATA), sb);
-                }
-            }
+            metadata(doc.getDocumentInformation(), ctx);
             PDFTextStripper stripper = new PDFTextStripper();
             int pages = doc.getNumberOfPages();
             int withText = 0;
             int withImages = 0;
+            // Attachments by their file specification, in document order; one referred to twice is scanned once.
+            Set<COSBase> attachments = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<COSBase> inOrder = new ArrayList<>();
             for (int p = 1; p <= pages; p++) {
                 ctx.checkDeadline();
                 stripper.setStartPage(p);
                 stripper.setEndPage(p);
                 String text = stripper.getText(doc);
+                PDPage page = doc.getPage(p - 1);
                 if (!text.isBlank()) {
                     withText++;
                     ctx.text(Location.body("page " + p, p == 1), text);
-                } else if (hasImages(doc.getPage(p - 1))) {
+                } else if (hasImages(page)) {
                     withImages++;
                 }
                 StringBuilder notes = new StringBuilder();
-                for (PDAnnotation a : doc.getPage(p - 1).getAnnotations()) {
+                for (PDAnnotation a : page.getAnnotations()) {
                     if (a.getContents() != null) {
                         notes.append(a.getContents()).append('\n');
+                    }
+                    if (a instanceof PDAnnotationRubberStamp stamp && STAMPS.containsKey(stamp.getName())) {
+                        ctx.text(Location.of("stamp, page " + p, Zone.HEADER), STAMPS.get(stamp.getName()));
+                    }
+                    if (a instanceof PDAnnotationFileAttachment fa && fa.getFile() != null) {
+                        if (attachments.add(fa.getFile().getCOSObject())) {
+                            inOrder.add(fa.getFile().getCOSObject());
+                        }
                     }
                 }
                 if (!notes.isEmpty()) {
                     ctx.text(Location.of("comment", Zone.COMMENT), notes);
                 }
+            }
+            PDDocumentCatalog catalog = doc.getDocumentCatalog();
+            form(catalog.getAcroForm(null), ctx);
+            bookmarks(catalog.getDocumentOutline(), ctx);
+            PDDocumentNameDictionary names = catalog.getNames();
+            if (names != null && names.getEmbeddedFiles() != null) {
+                embeddedFiles(names.getEmbeddedFiles(), attachments, inOrder, 0);
+            }
+            int n = 0;
+            for (COSBase spec : inOrder) {
+                ctx.checkDeadline();
+                attach(spec, ++n, ctx);
             }
             if (withText == 0 && withImages > 0) {
                 // A scanned paper document: nothing here says whether it is marked; a person
@@ -72,6 +120,137 @@ public final class PdfExtractor implements Extractor {
                 throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images (" + withImages
                         + " of " + pages + " pages; a scan?): look at it or OCR it");
             }
+        }
+    }
+
+    /** Title, subject, keywords, author, and every entry a tool added, as {@code name value}. */
+    private static void metadata(PDDocumentInformation info, ExtractionContext ctx) throws ExtractionProblem {
+        if (info == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String v : new String[] {info.getTitle(), info.getSubject(), info.getKeywords(), info.getAuthor()}) {
+            if (v != null) {
+                sb.append(v).append('\n');
+            }
+        }
+        for (String key : new java.util.TreeSet<>(info.getMetadataKeys())) {
+            if (TECHNICAL.contains(key) || key.equals("Title") || key.equals("Subject") || key.equals("Keywords")
+                    || key.equals("Author")) {
+                continue;
+            }
+            String v = info.getCOSObject().getString(key);
+            if (v != null && !v.isBlank()) {
+                sb.append(key).append(' ').append(v).append('\n');
+            }
+        }
+        if (!sb.isEmpty()) {
+            ctx.text(Location.of("metadata", Zone.METADATA), sb);
+        }
+    }
+
+    /** The values filled into the form's fields, one a line. */
+    private static void form(PDAcroForm form, ExtractionContext ctx) throws ExtractionProblem {
+        if (form == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        List<PDField> todo = new ArrayList<>(form.getFields());
+        Set<PDField> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            PDField f = todo.remove(todo.size() - 1);
+            if (!seen.add(f)) {
+                continue;
+            }
+            if (f instanceof PDNonTerminalField nt) {
+                todo.addAll(nt.getChildren());
+            } else {
+                String v = f.getValueAsString();
+                if (v != null && !v.isBlank() && !v.equals("Off")) {
+                    sb.append(v).append('\n');
+                }
+            }
+        }
+        if (!sb.isEmpty()) {
+            ctx.text(Location.body("form", false), sb);
+        }
+    }
+
+    /** Bookmark titles, one a line, in outline order. */
+    private static void bookmarks(PDOutlineNode outline, ExtractionContext ctx) throws ExtractionProblem {
+        if (outline == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        collect(outline, sb, seen);
+        if (!sb.isEmpty()) {
+            ctx.text(Location.of("bookmarks", Zone.NOTE), sb);
+        }
+    }
+
+    private static void collect(PDOutlineNode node, StringBuilder sb, Set<COSBase> seen) {
+        for (PDOutlineItem item = node.getFirstChild(); item != null && seen.size() < MAX_BOOKMARKS;
+                item = item.getNextSibling()) {
+            if (!seen.add(item.getCOSObject())) {
+                return; // a damaged outline that loops
+            }
+            if (item.getTitle() != null) {
+                sb.append(item.getTitle()).append('\n');
+            }
+            collect(item, sb, seen);
+        }
+    }
+
+    /** The document's attachments (the EmbeddedFiles name tree), kids included. */
+    private static void embeddedFiles(PDNameTreeNode<PDComplexFileSpecification> node, Set<COSBase> seen,
+                                      List<COSBase> out, int depth) throws IOException {
+        if (depth > 32) {
+            return; // a damaged tree that loops
+        }
+        Map<String, PDComplexFileSpecification> names = node.getNames();
+        if (names != null) {
+            for (PDComplexFileSpecification spec : names.values()) {
+                if (spec != null && seen.add(spec.getCOSObject())) {
+                    out.add(spec.getCOSObject());
+                }
+            }
+        }
+        List<PDNameTreeNode<PDComplexFileSpecification>> kids = node.getKids();
+        if (kids != null) {
+            for (PDNameTreeNode<PDComplexFileSpecification> kid : kids) {
+                embeddedFiles(kid, seen, out, depth + 1);
+            }
+        }
+    }
+
+    /** One attachment, scanned as a file inside this one under its file name. */
+    private static void attach(COSBase specObject, int n, ExtractionContext ctx) throws IOException, ExtractionProblem {
+        if (!(specObject instanceof COSDictionary dict)) {
+            return;
+        }
+        PDFileSpecification any = PDFileSpecification.createFS(dict);
+        if (!(any instanceof PDComplexFileSpecification spec)) {
+            return;
+        }
+        PDEmbeddedFile file = spec.getEmbeddedFileUnicode();
+        if (file == null) {
+            file = spec.getEmbeddedFile();
+        }
+        if (file == null) {
+            return; // a reference to a file outside the PDF
+        }
+        String name = spec.getFileUnicode();
+        if (name == null || name.isBlank()) {
+            name = spec.getFile();
+        }
+        if (name == null || name.isBlank()) {
+            name = "attachment " + n;
+        }
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        long compressed = file.getCOSObject().getLength();
+        try (InputStream in = file.createInputStream()) {
+            ctx.nested(name, in, file.getSize() > 0 ? file.getSize() : -1, compressed > 0 ? compressed : -1);
         }
     }
 

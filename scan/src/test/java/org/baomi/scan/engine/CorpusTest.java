@@ -43,6 +43,12 @@ class CorpusTest {
             Map.entry("slides.pptx", new String[] {"TOP SECRET", "slide 2"}),
             Map.entry("old.xls", new String[] {"机密", "sheet 名单"}),
             Map.entry("banner.pdf", new String[] {"TOP SECRET", "page 1"}),
+            Map.entry("attachment.pdf!/方案.docx", new String[] {"绝密", "header"}),
+            Map.entry("clipped.pdf!/名单.txt", new String[] {"机密", "line 1"}),
+            Map.entry("form.pdf", new String[] {"秘密", "form"}),
+            Map.entry("bookmark.pdf", new String[] {"绝密", "bookmarks"}),
+            Map.entry("info.pdf", new String[] {"机密", "metadata"}),
+            Map.entry("stamp.pdf", new String[] {"TOP SECRET", "stamp, page 1"}),
             Map.entry("header.odt", new String[] {"机密", "header"}),
             Map.entry("page.ofd", new String[] {"秘密", "page 1"}),
             Map.entry("gbk.txt", new String[] {"机密", "line 1"}),
@@ -66,7 +72,8 @@ class CorpusTest {
             Map.entry("package.rtf!/object 1/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}));
 
-    static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx");
+    static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx",
+            "approved.pdf");
 
     @BeforeAll
     static void buildAndScan() throws Exception {
@@ -87,6 +94,13 @@ class CorpusTest {
         write(dir, "smartart.docx", docxWithSmartArt(memo, "机密★10年"));
         write(dir, "old.xls", xls("名单", "机密★20年"));
         write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));
+        // A PDF's text besides its pages: attachments, a filled form, bookmarks, custom information, a stamp.
+        write(dir, "attachment.pdf", pdfWith(attachment("方案.docx", docx(memo, "绝密★长期", null, null, null))));
+        write(dir, "clipped.pdf", pdfWith(attachedToPage("名单.txt", "机密★10年\n人员名单".getBytes(StandardCharsets.UTF_8))));
+        write(dir, "form.pdf", pdfWith(formValue("秘密★5年")));
+        write(dir, "bookmark.pdf", pdfWith(bookmark("绝密★长期 作战方案")));
+        write(dir, "info.pdf", pdfWith(info("密级", "机密★10年")));
+        write(dir, "stamp.pdf", pdfWith(stamp("TopSecret")));
         write(dir, "header.odt", odt(memo, "机密★2027年6月30日"));
         write(dir, "page.ofd", ofd("秘密★会议结束后"));
         write(dir, "gbk.txt", text("机密★10年\n" + memo, Charset.forName("GBK")));
@@ -123,6 +137,7 @@ class CorpusTest {
         write(dir, "english.txt", text("The secret of success is preparation. Top secret recipes, confidential tips.", StandardCharsets.UTF_8));
         write(dir, "copyright.txt", text("(C) 2024 Example Ltd. All rights reserved.\nItem(s) listed (s) below.", StandardCharsets.UTF_8));
         write(dir, "clean.xlsx", xlsx("预算", "办公用品", null));
+        write(dir, "approved.pdf", pdfWith(stamp("Approved")));
 
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 2)) {
             engine.scan(List.of(dir), r -> results.put(dir.relativize(Path.of(r.path().split("!/")[0])) + suffix(r.path()), r));

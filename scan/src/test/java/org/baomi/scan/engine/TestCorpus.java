@@ -313,6 +313,120 @@ final class TestCorpus {
         }
     }
 
+    /**
+     * A one-page PDF whose page says nothing marked, with {@code extra} applied: the places a
+     * PDF keeps text besides its pages.
+     */
+    static byte[] pdfWith(PdfExtra extra) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                cs.newLineAtOffset(50, 700);
+                cs.showText("Budget notes for the year.");
+                cs.endText();
+            }
+            extra.apply(doc, page);
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Something added to a PDF. */
+    interface PdfExtra {
+        void apply(PDDocument doc, PDPage page) throws IOException;
+    }
+
+    /** An attachment of the document (its EmbeddedFiles name tree), as "attach a file" makes. */
+    static PdfExtra attachment(String name, byte[] content) {
+        return (doc, page) -> {
+            org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification spec = fileSpec(doc, name, content);
+            org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+            tree.setNames(java.util.Map.of(name, spec));
+            org.apache.pdfbox.pdmodel.PDDocumentNameDictionary names =
+                    new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(doc.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            doc.getDocumentCatalog().setNames(names);
+        };
+    }
+
+    /** A file attached to the page by a file-attachment annotation (the paper-clip icon). */
+    static PdfExtra attachedToPage(String name, byte[] content) {
+        return (doc, page) -> {
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment a =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment();
+            a.setFile(fileSpec(doc, name, content));
+            a.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(50, 600, 20, 20));
+            page.getAnnotations().add(a);
+        };
+    }
+
+    private static org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification fileSpec(
+            PDDocument doc, String name, byte[] content) throws IOException {
+        org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile file =
+                new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(doc,
+                        new java.io.ByteArrayInputStream(content), org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+        file.setSize(content.length);
+        org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification spec =
+                new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+        spec.setFile("attachment.bin");
+        spec.setFileUnicode(name);
+        spec.setEmbeddedFile(file);
+        spec.setEmbeddedFileUnicode(file);
+        return spec;
+    }
+
+    /** A form whose text field was filled in with {@code value} (its value only, as a form filler saves it). */
+    static PdfExtra formValue(String value) {
+        return (doc, page) -> {
+            org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm form = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            org.apache.pdfbox.pdmodel.interactive.form.PDTextField field = new org.apache.pdfbox.pdmodel.interactive.form.PDTextField(form);
+            field.setPartialName("classification");
+            field.getCOSObject().setString(org.apache.pdfbox.cos.COSName.V, value);
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget widget = field.getWidgets().get(0);
+            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(400, 740, 150, 20));
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+            form.getFields().add(field);
+        };
+    }
+
+    /** A bookmark titled {@code title}. */
+    static PdfExtra bookmark(String title) {
+        return (doc, page) -> {
+            org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline outline =
+                    new org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline();
+            org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem item =
+                    new org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem();
+            item.setTitle("第一章 总则");
+            outline.addLast(item);
+            org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem child =
+                    new org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem();
+            child.setTitle(title);
+            item.addLast(child);
+            doc.getDocumentCatalog().setDocumentOutline(outline);
+        };
+    }
+
+    /** A custom entry of the document information dictionary, as a marking tool writes one. */
+    static PdfExtra info(String key, String value) {
+        return (doc, page) -> doc.getDocumentInformation().setCustomMetadataValue(key, value);
+    }
+
+    /** One of PDF's standard rubber stamps ({@code /TopSecret}, {@code /Confidential}, ...). */
+    static PdfExtra stamp(String name) {
+        return (doc, page) -> {
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp s =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp();
+            s.setName(name);
+            s.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(400, 700, 150, 50));
+            page.getAnnotations().add(s);
+        };
+    }
+
     /** OpenDocument text: the zip layout of ODF 1.2 with a header in styles.xml. */
     static byte[] odt(String body, String header) throws IOException {
         return zip(new String[][] {
