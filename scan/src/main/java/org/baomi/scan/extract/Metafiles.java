@@ -2,13 +2,18 @@ package org.baomi.scan.extract;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.hemf.record.emf.HemfDraw;
 import org.apache.poi.hemf.record.emf.HemfRecord;
 import org.apache.poi.hemf.record.emf.HemfText;
 import org.apache.poi.hemf.usermodel.HemfPicture;
+import org.apache.poi.hwmf.record.HwmfDraw;
 import org.apache.poi.hwmf.record.HwmfFont;
+import org.apache.poi.hwmf.record.HwmfMisc;
+import org.apache.poi.hwmf.record.HwmfObjectTableEntry;
 import org.apache.poi.hwmf.record.HwmfRecord;
 import org.apache.poi.hwmf.record.HwmfText;
 import org.apache.poi.hwmf.usermodel.HwmfEmbedded;
@@ -24,6 +29,8 @@ import org.apache.poi.hwmf.usermodel.HwmfPicture;
  */
 final class Metafiles {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** An object-table slot held by something other than a font with a code page. */
+    private static final Object OTHER = new Object();
 
     private Metafiles() {
     }
@@ -110,10 +117,33 @@ final class Metafiles {
             return;
         }
         // ANSI text is in the code page of the font it is drawn with (GBK for a Chinese font).
+        // A WMF numbers its objects implicitly (MS-WMF 3.1.4.1): each brush, pen, font,
+        // palette or region created takes the lowest free slot of the object table, a deleted
+        // one frees its slot, and META_SELECTOBJECT names a slot.
+        List<Object> slots = new ArrayList<>(); // per slot: a font's Charset, OTHER, or null (free)
         Charset charset = WINDOWS_1252;
         for (HwmfRecord r : picture.getRecords()) {
-            if (r instanceof HwmfText.WmfCreateFontIndirect f && charsetOf(f.getFont()) != null) {
-                charset = charsetOf(f.getFont());
+            if (r instanceof HwmfObjectTableEntry) {
+                Object entry = OTHER;
+                if (r instanceof HwmfText.WmfCreateFontIndirect f && charsetOf(f.getFont()) != null) {
+                    entry = charsetOf(f.getFont());
+                }
+                int free = slots.indexOf(null);
+                if (free < 0) {
+                    slots.add(entry);
+                } else {
+                    slots.set(free, entry);
+                }
+            } else if (r instanceof HwmfDraw.WmfSelectObject o) {
+                int i = o.getObjectIndex();
+                if (i >= 0 && i < slots.size() && slots.get(i) instanceof Charset c) {
+                    charset = c; // a symbol font (no code page) leaves the last one in force
+                }
+            } else if (r instanceof HwmfMisc.WmfDeleteObject d) {
+                int i = d.getObjectIndex();
+                if (i >= 0 && i < slots.size()) {
+                    slots.set(i, null);
+                }
             } else if (r instanceof HwmfText.WmfExtTextOut t) {
                 line(sb, t.getText(charset));
             } else if (r instanceof HwmfText.WmfTextOut t) {

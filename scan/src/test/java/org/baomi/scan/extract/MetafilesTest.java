@@ -112,6 +112,60 @@ public class MetafilesTest {
         assertThat(Metafiles.text(ansiEmf(false, "机密"))).doesNotContain("机密").isNotBlank();
     }
 
+    /**
+     * A WMF as older Office and WPS write one, record by record (MS-WMF 2.3): a Chinese font
+     * (GB2312_CHARSET) and a Western one created, the Chinese one selected, its text drawn in
+     * GBK; the Chinese font deleted, a pen created in its freed slot, the Western font
+     * selected and a title drawn. Objects have no explicit numbers in a WMF: each takes the
+     * lowest free slot.
+     */
+    static byte[] ansiWmf() {
+        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        records.writeBytes(wmfFont(134, "宋体"));     // slot 0
+        records.writeBytes(wmfFont(0, "Arial"));      // slot 1
+        records.writeBytes(wmfRecord(0x012D, le(2).putShort((short) 0).array())); // META_SELECTOBJECT 0
+        records.writeBytes(wmfText("机密★10年".getBytes(java.nio.charset.Charset.forName("GBK"))));
+        records.writeBytes(wmfRecord(0x01F0, le(2).putShort((short) 0).array())); // META_DELETEOBJECT 0
+        records.writeBytes(wmfRecord(0x02FA, le(10).putShort((short) 0).putInt(1).putInt(0).array())); // a pen, slot 0
+        records.writeBytes(wmfRecord(0x012D, le(2).putShort((short) 1).array())); // META_SELECTOBJECT 1
+        records.writeBytes(wmfText("Caf\u00e9 list".getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+        records.writeBytes(wmfRecord(0x0000, new byte[0]));                        // META_EOF
+        byte[] body = records.toByteArray();
+        java.nio.ByteBuffer header = le(18).putShort((short) 1).putShort((short) 9).putShort((short) 0x0300)
+                .putInt((18 + body.length) / 2).putShort((short) 2).putInt(64).putShort((short) 0);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(header.array());
+        all.writeBytes(body);
+        return all.toByteArray();
+    }
+
+    private static byte[] wmfRecord(int function, byte[] params) {
+        return le(6 + params.length).putInt((6 + params.length) / 2).putShort((short) function).put(params).array();
+    }
+
+    private static byte[] wmfFont(int charset, String face) {
+        byte[] name = java.util.Arrays.copyOf(face.getBytes(java.nio.charset.Charset.forName("GBK")), 32);
+        java.nio.ByteBuffer f = le(18 + 32).putShort((short) -16).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 400).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) charset)
+                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).put(name);
+        return wmfRecord(0x02FB, f.array()); // META_CREATEFONTINDIRECT
+    }
+
+    private static byte[] wmfText(byte[] text) {
+        int padded = (text.length + 1) & ~1;
+        java.nio.ByteBuffer t = le(2 + padded + 4).putShort((short) text.length).put(text);
+        t.position(2 + padded);
+        t.putShort((short) 10).putShort((short) 10);
+        return wmfRecord(0x0521, t.array()); // META_TEXTOUT
+    }
+
+    @Test
+    void wmfTextIsReadInTheCodePageOfTheFontSelectedBySlot() {
+        byte[] wmf = ansiWmf();
+        assertThat(Metafiles.isMetafile(wmf)).isTrue();
+        assertThat(Metafiles.text(wmf)).isEqualTo("机密★10年 Caf\u00e9 list ");
+    }
+
     @Test
     void otherBytesAreNoPicture() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 0};
@@ -124,7 +178,7 @@ public class MetafilesTest {
     @Test
     void aDamagedPictureNeverThrows() throws Exception {
         Random random = new Random(5);
-        for (byte[] picture : new byte[][] {emf(), wmf(), ansiEmf(true, "机密★10年")}) {
+        for (byte[] picture : new byte[][] {emf(), wmf(), ansiEmf(true, "机密★10年"), ansiWmf()}) {
             for (int round = 0; round < 300; round++) {
                 byte[] b = picture.clone();
                 if (round % 3 == 0) {
