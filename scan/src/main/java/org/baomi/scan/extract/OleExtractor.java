@@ -242,8 +242,13 @@ public final class OleExtractor implements Extractor {
                 stream((DocumentEntry) object.getEntry(Ole10Native.OLE10_NATIVE), in + "Ole10Native", ctx);
                 return;
             }
+            byte[] head;
+            try (InputStream h = ((org.apache.poi.poifs.filesystem.DirectoryNode) object)
+                    .createDocumentInputStream(Ole10Native.OLE10_NATIVE)) {
+                head = h.readNBytes(1024);
+            }
             byte[] data = n.getDataBuffer();
-            ctx.nested(in + label(n, "Ole10Native"), new java.io.ByteArrayInputStream(data), data.length, -1);
+            ctx.nested(in + label(n, head, "Ole10Native"), new java.io.ByteArrayInputStream(data), data.length, -1);
         } else if (object.hasEntry("CONTENTS") && object.getEntry("CONTENTS") instanceof DocumentEntry c) {
             stream(c, in + "CONTENTS", ctx);
         } else if (object.hasEntry("WordDocument") || object.hasEntry("Workbook") || object.hasEntry("WORKBOOK")
@@ -296,7 +301,8 @@ public final class OleExtractor implements Extractor {
             try {
                 Ole10Native p = new Ole10Native(java.util.Arrays.copyOf(bytes, n + 4), 0);
                 byte[] file = p.getDataBuffer();
-                ctx.nested(name + "/" + label(p, "package"), new java.io.ByteArrayInputStream(file), file.length, -1);
+                ctx.nested(name + "/" + label(p, java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 1024)), "package"),
+                        new java.io.ByteArrayInputStream(file), file.length, -1);
             } catch (org.apache.poi.poifs.filesystem.Ole10NativeException | RuntimeException e) {
                 ctx.nested(name, new java.io.ByteArrayInputStream(bytes, 4, n), n, -1);
             }
@@ -310,14 +316,82 @@ public final class OleExtractor implements Extractor {
      * (the first label is in the writer's ANSI code page, GBK on a Chinese Windows, which the
      * reader cannot know), else that first label, else the file name; never a path.
      */
-    static String label(Ole10Native n, String fallback) {
-        for (String s : new String[] {n.getLabel2(), n.getFileName2(), n.getLabel(), n.getFileName()}) {
+    static String label(Ole10Native n, byte[] head, String fallback) {
+        // The Unicode label and file name (newer Office) first; else the ANSI ones, decoded
+        // here from the stream's bytes (POI decodes them as UTF-8, which loses GBK bytes).
+        String[] ansi = ansiNames(head);
+        for (String s : new String[] {n.getLabel2(), n.getFileName2(), ansi[0], ansi[1], n.getLabel(), n.getFileName()}) {
             if (s != null && !s.isBlank()) {
                 String name = s.replace('\\', '/');
                 return name.substring(name.lastIndexOf('/') + 1);
             }
         }
         return fallback;
+    }
+
+    /**
+     * The ANSI label and file name at the start of an Ole10Native stream ({@code head}: its
+     * first bytes, the length prefix included): size (4), flags (2), then two NUL-terminated
+     * strings in the code page of the machine that packaged the file. Nulls where absent.
+     */
+    static String[] ansiNames(byte[] head) {
+        String[] out = new String[2];
+        int at = 6;
+        for (int k = 0; k < 2 && head != null && at < head.length; k++) {
+            int end = at;
+            while (end < head.length && head[end] != 0) {
+                end++;
+            }
+            if (end == head.length) {
+                break; // cut off: no terminating NUL within the head
+            }
+            out[k] = ansi(java.util.Arrays.copyOfRange(head, at, end));
+            at = end + 1;
+        }
+        return out;
+    }
+
+    /**
+     * ANSI bytes of a packaged file's name, in the code page of the machine that packaged it:
+     * on a Chinese system GBK. Decoded as GB18030 when the bytes are valid GB18030 and every
+     * character that gives beyond ASCII is Chinese (an ideograph, CJK or general punctuation, a
+     * full-width form, ★); else as Windows-1252 ("Café.txt").
+     */
+    static String ansi(byte[] bytes) {
+        boolean high = false;
+        for (byte b : bytes) {
+            high |= b < 0;
+        }
+        if (!high) {
+            return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        try {
+            String gb = java.nio.charset.Charset.forName("GB18030").newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            boolean allChinese = true;
+            for (int i = 0; i < gb.length() && allChinese; i++) {
+                char c = gb.charAt(i);
+                allChinese = c < 0x80 || chinese(c);
+            }
+            if (allChinese) {
+                return gb;
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not GB18030
+        }
+        return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+    }
+
+    private static boolean chinese(char c) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || b == Character.UnicodeBlock.GENERAL_PUNCTUATION      // “ ” — …
+                || b == Character.UnicodeBlock.MISCELLANEOUS_SYMBOLS    // ★
+                || b == Character.UnicodeBlock.GEOMETRIC_SHAPES;        // ○ ■ ▲
     }
 
     private static int le32(InputStream in) throws IOException {

@@ -70,6 +70,7 @@ class CorpusTest {
             Map.entry("packaged.xlsx!/xl/embeddings/oleObject1.bin!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("object.rtf!/object 1", new String[] {"机密", "sheet 名单"}),
             Map.entry("package.rtf!/object 1/plan.txt", new String[] {"绝密", "line 1"}),
+            Map.entry("ansipackage.rtf!/object 1/机密★10年 名单.txt", new String[] {"机密", "file name"}),
             Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}));
 
     static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx",
@@ -129,6 +130,9 @@ class CorpusTest {
         // (An ASCII label: POI's writer garbles a Chinese one, which Office writes in the ANSI code page.)
         // A table pasted as a picture by an older Office or WPS: an EMF whose text is GBK.
         write(dir, "pasted.docx", docxWithPicture(org.baomi.scan.extract.MetafilesTest.ansiEmf(true, "机密★10年", "人员名单")));
+        // The same from Office 2003 or WPS on a Chinese system: the label in GBK only; the name is the marking.
+        write(dir, "ansipackage.rtf", rtfWithObject("Package", ansiPackagerData("机密★10年 名单.txt",
+                "人员名单".getBytes(StandardCharsets.UTF_8))));
         write(dir, "packaged.xlsx", xlsxWithPackagedFile("plan.txt", "绝密★长期\n作战计划".getBytes(StandardCharsets.UTF_8)));
 
         // Documents a careful person would not flag.

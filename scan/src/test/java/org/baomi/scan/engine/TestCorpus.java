@@ -141,6 +141,22 @@ final class TestCorpus {
     }
 
     /**
+     * A packaged file as Office 2003 and WPS write it on a Chinese system: an Ole10Native stream
+     * (without its length prefix) whose label, file name and command are ANSI only, in GBK, with
+     * no Unicode copies after the data. Laid out byte by byte (POI's writer encodes them as UTF-8).
+     */
+    static byte[] ansiPackagerData(String fileName, byte[] file) {
+        byte[] name = fileName.getBytes(Charset.forName("GBK"));
+        byte[] path = ("C:\\文件\\" + fileName).getBytes(Charset.forName("GBK"));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 + name.length + 1 + path.length + 1 + 4 + 4 + path.length + 1
+                + 4 + file.length + 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 2).put(name).put((byte) 0).put(path).put((byte) 0);
+        b.putShort((short) 0).putShort((short) 3).putInt(path.length + 1).put(path).put((byte) 0);
+        b.putInt(file.length).put(file).putShort((short) 0); // then nothing: no Unicode names
+        return b.array();
+    }
+
+    /**
      * An Outlook message (MS-OXMSG) with one attached file, written as Outlook lays it out in
      * its compound file: the subject and body as Unicode property streams, the attachment in
      * its own storage with its long file name and data.
