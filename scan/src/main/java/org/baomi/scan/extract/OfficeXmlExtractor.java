@@ -223,6 +223,10 @@ public final class OfficeXmlExtractor implements Extractor {
                 if (name.matches("ppt/slideMasters/slideMaster\\d+\\.xml")) {
                     return Location.of("header", Zone.HEADER);
                 }
+                if (name.matches("ppt/slideLayouts/slideLayout\\d+\\.xml")) {
+                    // Shown on every slide made with the layout, as the master's text is.
+                    return Location.of("header", Zone.HEADER);
+                }
             }
             case ODT, ODS, ODP -> {
                 if (name.equals("content.xml")) {

@@ -39,6 +39,7 @@ class CorpusTest {
             Map.entry("chart.xlsx", new String[] {"秘密", "chart 1"}),
             Map.entry("chart.docx", new String[] {"秘密", "chart 1"}),
             Map.entry("chart.pptx", new String[] {"绝密", "chart 1"}),
+            Map.entry("layout.pptx", new String[] {"机密", "header"}),
             Map.entry("smartart.docx", new String[] {"机密", "diagram 1"}),
             Map.entry("slides.pptx", new String[] {"TOP SECRET", "slide 2"}),
             Map.entry("old.xls", new String[] {"机密", "sheet 名单"}),
@@ -93,6 +94,7 @@ class CorpusTest {
         write(dir, "chart.docx", docxChart(memo, "秘密★5年 经费统计"));
         write(dir, "chart.pptx", pptxChart("经费情况汇报", "绝密★长期 装备经费"));
         write(dir, "smartart.docx", docxWithSmartArt(memo, "机密★10年"));
+        write(dir, "layout.pptx", pptxWithLayoutText("机密★10年"));
         write(dir, "old.xls", xls("名单", "机密★20年"));
         write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));
         // A PDF's text besides its pages: attachments, a filled form, bookmarks, custom information, a stamp.

@@ -242,6 +242,17 @@ final class TestCorpus {
         }
     }
 
+    /** A presentation whose slides say nothing marked; {@code text} is in a text box on the first slide layout. */
+    static byte[] pptxWithLayoutText(String text) throws IOException {
+        try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.poi.xslf.usermodel.XSLFSlideLayout layout = show.getSlideMasters().get(0).getSlideLayouts()[0];
+            layout.createTextBox().setText(text);
+            show.createSlide(layout).createTextBox().setText("工作汇报");
+            show.write(out);
+            return out.toByteArray();
+        }
+    }
+
     /** A presentation whose second slide holds a chart titled {@code title}. */
     static byte[] pptxChart(String slide1, String title) throws IOException {
         try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
