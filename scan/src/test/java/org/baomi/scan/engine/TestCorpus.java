@@ -320,6 +320,25 @@ final class TestCorpus {
     }
 
     static byte[] pdf(String line, String ownerPassword, String userPassword) throws IOException {
+        return pdf(line, (doc, page) -> {
+            if (userPassword != null) {
+                StandardProtectionPolicy p = new StandardProtectionPolicy(ownerPassword, userPassword, new AccessPermission());
+                p.setEncryptionKeyLength(128);
+                doc.protect(p);
+            }
+        });
+    }
+
+    /**
+     * A one-page PDF whose page says nothing marked, with {@code extra} applied: the places a
+     * PDF keeps text besides its pages.
+     */
+    static byte[] pdfWith(PdfExtra extra) throws IOException {
+        return pdf("Budget notes for the year.", extra);
+    }
+
+    /** A one-page PDF showing {@code line}, with {@code extra} applied before it is saved. */
+    private static byte[] pdf(String line, PdfExtra extra) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -328,31 +347,6 @@ final class TestCorpus {
                 cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
                 cs.newLineAtOffset(50, 700);
                 cs.showText(line);
-                cs.endText();
-            }
-            if (userPassword != null) {
-                StandardProtectionPolicy p = new StandardProtectionPolicy(ownerPassword, userPassword, new AccessPermission());
-                p.setEncryptionKeyLength(128);
-                doc.protect(p);
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    /**
-     * A one-page PDF whose page says nothing marked, with {@code extra} applied: the places a
-     * PDF keeps text besides its pages.
-     */
-    static byte[] pdfWith(PdfExtra extra) throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                cs.newLineAtOffset(50, 700);
-                cs.showText("Budget notes for the year.");
                 cs.endText();
             }
             extra.apply(doc, page);
