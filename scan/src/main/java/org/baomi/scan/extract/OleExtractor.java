@@ -234,21 +234,22 @@ public final class OleExtractor implements Extractor {
         if (object.hasEntry("Package") && object.getEntry("Package") instanceof DocumentEntry p) {
             stream(p, in + "Package", ctx);
         } else if (object.hasEntry(Ole10Native.OLE10_NATIVE)) {
-            Ole10Native n;
-            try {
-                n = Ole10Native.createFromEmbeddedOleObject((org.apache.poi.poifs.filesystem.DirectoryNode) object);
-            } catch (org.apache.poi.poifs.filesystem.Ole10NativeException | RuntimeException e) {
-                // Not a packaged file after all: the stream as it is, reported for what it is.
-                stream((DocumentEntry) object.getEntry(Ole10Native.OLE10_NATIVE), in + "Ole10Native", ctx);
-                return;
-            }
-            byte[] head;
+            // Read once: POI parses the bytes, and the ANSI names are decoded from them here.
+            byte[] raw;
             try (InputStream h = ((org.apache.poi.poifs.filesystem.DirectoryNode) object)
                     .createDocumentInputStream(Ole10Native.OLE10_NATIVE)) {
-                head = h.readNBytes(1024);
+                raw = h.readAllBytes();
+            }
+            Ole10Native n;
+            try {
+                n = new Ole10Native(raw, 0);
+            } catch (org.apache.poi.poifs.filesystem.Ole10NativeException | RuntimeException e) {
+                // Not a packaged file after all: the stream as it is, reported for what it is.
+                ctx.nested(in + "Ole10Native", new java.io.ByteArrayInputStream(raw), raw.length, -1);
+                return;
             }
             byte[] data = n.getDataBuffer();
-            ctx.nested(in + label(n, head, "Ole10Native"), new java.io.ByteArrayInputStream(data), data.length, -1);
+            ctx.nested(in + label(n, raw, "Ole10Native"), new java.io.ByteArrayInputStream(data), data.length, -1);
         } else if (object.hasEntry("CONTENTS") && object.getEntry("CONTENTS") instanceof DocumentEntry c) {
             stream(c, in + "CONTENTS", ctx);
         } else if (object.hasEntry("WordDocument") || object.hasEntry("Workbook") || object.hasEntry("WORKBOOK")
@@ -301,8 +302,7 @@ public final class OleExtractor implements Extractor {
             try {
                 Ole10Native p = new Ole10Native(java.util.Arrays.copyOf(bytes, n + 4), 0);
                 byte[] file = p.getDataBuffer();
-                ctx.nested(name + "/" + label(p, java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 1024)), "package"),
-                        new java.io.ByteArrayInputStream(file), file.length, -1);
+                ctx.nested(name + "/" + label(p, bytes, "package"), new java.io.ByteArrayInputStream(file), file.length, -1);
             } catch (org.apache.poi.poifs.filesystem.Ole10NativeException | RuntimeException e) {
                 ctx.nested(name, new java.io.ByteArrayInputStream(bytes, 4, n), n, -1);
             }
@@ -330,8 +330,8 @@ public final class OleExtractor implements Extractor {
     }
 
     /**
-     * The ANSI label and file name at the start of an Ole10Native stream ({@code head}: its
-     * first bytes, the length prefix included): size (4), flags (2), then two NUL-terminated
+     * The ANSI label and file name at the start of an Ole10Native stream ({@code head}: the
+     * stream or its first bytes, the length prefix included): size (4), flags (2), then two NUL-terminated
      * strings in the code page of the machine that packaged the file. Nulls where absent.
      */
     static String[] ansiNames(byte[] head) {

@@ -48,8 +48,9 @@ import org.baomi.scan.engine.Zone;
  * or OCR.
  */
 public final class PdfExtractor implements Extractor {
-    /** Information entries that are not the author's words: producer software and dates. */
-    private static final Set<String> TECHNICAL = Set.of("Creator", "Producer", "CreationDate", "ModDate", "Trapped");
+    /** Information entries read by name first, and those that are not the author's words (software, dates). */
+    private static final Set<String> NOT_CUSTOM = Set.of("Title", "Subject", "Keywords", "Author",
+            "Creator", "Producer", "CreationDate", "ModDate", "Trapped");
     /** Standard stamp names (ISO 32000-1, 12.5.6.12) that name a classification, and the words they draw. */
     private static final Map<String, String> STAMPS = Map.of("TopSecret", "TOP SECRET", "Confidential", "CONFIDENTIAL");
     /** Bookmarks read at most: a generated outline of a huge document is not worth its time. */
@@ -135,8 +136,7 @@ public final class PdfExtractor implements Extractor {
             }
         }
         for (String key : new java.util.TreeSet<>(info.getMetadataKeys())) {
-            if (TECHNICAL.contains(key) || key.equals("Title") || key.equals("Subject") || key.equals("Keywords")
-                    || key.equals("Author")) {
+            if (NOT_CUSTOM.contains(key)) {
                 continue;
             }
             String v = info.getCOSObject().getString(key);
