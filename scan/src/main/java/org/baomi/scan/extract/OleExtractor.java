@@ -102,11 +102,27 @@ public final class OleExtractor implements Extractor {
             if (footer != null && !footer.isBlank()) {
                 ctx.text(Location.of("footer", Zone.FOOTER), footer);
             }
-            // Text boxes (the 密级 block at the top right is often one) are a story of their own.
+            // Text boxes (the 密级 block at the top right is often one) are a story of their own;
+            // those anchored in a header another, which POI does not open: its range follows
+            // all other stories (MS-DOC 2.3.1).
             var boxRange = d.getMainTextboxRange();
             String boxes = boxRange == null ? "" : boxRange.text();
             if (!boxes.isBlank()) {
                 ctx.text(Location.of("text box", Zone.BODY), boxes);
+            }
+            String headerBoxes = headerTextboxes(d);
+            if (!headerBoxes.isBlank()) {
+                ctx.text(Location.of("header", Zone.HEADER), headerBoxes);
+            }
+            // WordArt, and a watermark (Word's 机密 or CONFIDENTIAL is WordArt in the header):
+            // its text is a property of the drawn shape.
+            String headerArt = wordArt(d::getOfficeDrawingsHeaders);
+            if (!headerArt.isBlank()) {
+                ctx.text(Location.of("header", Zone.HEADER), headerArt);
+            }
+            String art = wordArt(d::getOfficeDrawingsMain);
+            if (!art.isBlank()) {
+                ctx.text(Location.of("drawing", Zone.BODY), art);
             }
             String comments = String.join("\n", w.getCommentsText());
             if (!comments.isBlank()) {
@@ -127,6 +143,81 @@ public final class OleExtractor implements Extractor {
                     if (e instanceof DirectoryEntry object) {
                         embedded(object, "ObjectPool/" + object.getName(), ctx);
                     }
+                }
+            }
+        }
+    }
+
+    /** The text of the header text boxes' story, which comes last in the document's text. */
+    private static String headerTextboxes(HWPFDocument d) {
+        var fib = d.getFileInformationBlock();
+        int length = fib.getSubdocumentTextStreamLength(org.apache.poi.hwpf.model.SubdocumentType.HEADER_TEXTBOX);
+        if (length <= 0) {
+            return "";
+        }
+        int start = 0;
+        for (var type : org.apache.poi.hwpf.model.SubdocumentType.ORDERED) {
+            if (type == org.apache.poi.hwpf.model.SubdocumentType.HEADER_TEXTBOX) {
+                break;
+            }
+            start += fib.getSubdocumentTextStreamLength(type);
+        }
+        return new org.apache.poi.hwpf.usermodel.Range(start, start + length, d).text();
+    }
+
+    /**
+     * The WordArt text of the drawings, a line each. A drawing table POI cannot follow gives what
+     * was read before it, like a damaged picture: the document's text is read all the same.
+     */
+    private static String wordArt(java.util.function.Supplier<org.apache.poi.hwpf.usermodel.OfficeDrawings> drawings) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            var all = drawings.get();
+            if (all != null) {
+                for (var drawing : all.getOfficeDrawings()) {
+                    OfficeArt.wordArt(drawing.getOfficeArtSpContainer(), sb);
+                }
+            }
+        } catch (RuntimeException damaged) {
+            // Kept: what was read.
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The text drawn on a sheet: text boxes and shapes, WordArt (a line each). Cell comments are
+     * shapes too, read with their cells. A drawing POI cannot follow gives what was read before.
+     */
+    private static String drawing(org.apache.poi.hssf.usermodel.HSSFSheet sheet) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            var patriarch = sheet.getDrawingPatriarch();
+            if (patriarch != null) {
+                shapes(patriarch.getChildren(), sb, 0);
+            }
+        } catch (RuntimeException damaged) {
+            // Kept: what was read.
+        }
+        return sb.toString();
+    }
+
+    private static void shapes(java.util.List<org.apache.poi.hssf.usermodel.HSSFShape> shapes, StringBuilder sb, int depth) {
+        for (var shape : shapes) {
+            if (shape instanceof org.apache.poi.hssf.usermodel.HSSFShapeGroup group) {
+                if (depth < 64) {
+                    shapes(group.getChildren(), sb, depth + 1);
+                }
+            } else if (!(shape instanceof org.apache.poi.hssf.usermodel.HSSFComment)) {
+                String text = shape instanceof org.apache.poi.hssf.usermodel.HSSFSimpleShape simple
+                        && simple.getString() != null ? simple.getString().getString() : "";
+                if (text != null && !text.isBlank()) {
+                    sb.append(text).append('\n');
+                }
+                // WordArt keeps its text as a shape property; a copy of it as the shape's text is not read twice.
+                StringBuilder art = new StringBuilder();
+                OfficeArt.wordArt(shape.getOptRecord(), art);
+                if (!art.isEmpty() && !art.toString().strip().equals(text == null ? "" : text.strip())) {
+                    sb.append(art);
                 }
             }
         }
@@ -157,6 +248,11 @@ public final class OleExtractor implements Extractor {
                     sb.append('\n');
                 }
                 ctx.text(Location.body("sheet " + wb.getSheetName(i), i == 0), sb);
+                // Text boxes, shapes and WordArt drawn on the sheet (a 密级 box above a table).
+                String drawn = drawing(sheet);
+                if (!drawn.isBlank()) {
+                    ctx.text(Location.body("sheet " + wb.getSheetName(i) + " drawing", i == 0), drawn);
+                }
             }
             pictures(wb.getAllPictures().stream()
                     .filter(p -> p.getFormat() == HSSFWorkbook.PICTURE_TYPE_WMF || p.getFormat() == HSSFWorkbook.PICTURE_TYPE_EMF)

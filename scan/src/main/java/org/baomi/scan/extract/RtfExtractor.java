@@ -35,7 +35,7 @@ public final class RtfExtractor implements Extractor {
             "colorschememapping", "latentstyles", "xmlnstbl", "mmathPr", "fldinst", "bkmkstart", "bkmkend", "atnid",
             "atnauthor", "atndate", "atnref", "atntime", "atnicn", "atrfstart", "atrfend", "pntext", "pntxta", "pntxtb",
             "listtext", "filetbl", "defchp", "defpap", "pgdsctbl", "wgrffmtfilter", "xmlopen", "xmlclose", "shppict",
-            "nonshppict", "blipuid", "sp", "sn", "sv", "shprslt", "template", "docvar", "ftnsep", "ftnsepc", "aftnsep",
+            "nonshppict", "blipuid", "shprslt", "template", "docvar", "ftnsep", "ftnsepc", "aftnsep",
             "aftnsepc", "creatim", "revtim", "printim", "buptim", "falt", "panose", "fname", "passwordhash");
     private static final Set<String> INFO_TEXT = Set.of("title", "subject", "author", "operator", "keywords", "comment",
             "doccomm", "company", "manager", "category", "hlinkbase", "propname", "staticval");
@@ -59,6 +59,12 @@ public final class RtfExtractor implements Extractor {
         boolean uprFirst;
         /** Inside that ANSI twin: never text. */
         boolean twin;
+        /** In a shape property's name ({@code \sn}): its characters are collected, not text. */
+        boolean naming;
+        /** Whether the text around the current shape property ({@code \sp}) was being skipped. */
+        boolean shapeSkipped;
+        /** In the value of a shape property that is text (WordArt's, a watermark's): read. */
+        boolean shapeText;
 
         @Override
         public State clone() {
@@ -107,6 +113,8 @@ public final class RtfExtractor implements Extractor {
         private int objects;
         /** The metafile picture (WMF, EMF) whose data is being read, or null: its text is read. */
         private ObjectData picture;
+        /** The name of the current shape property ({@code \sn}). */
+        private final StringBuilder propertyName = new StringBuilder();
 
         Reader(InputStream in, Map<Part, StringBuilder> parts, ExtractionContext ctx) {
             this.in = in;
@@ -196,6 +204,9 @@ public final class RtfExtractor implements Extractor {
                     if (picture != null && stack.size() == picture.level) {
                         endPicture();
                     }
+                    if (st.shapeText) {
+                        newline();
+                    }
                     if (st.fontTable && st.font >= 0 && st.charset != null) {
                         fontCharsets.put(st.font, st.charset);
                     }
@@ -217,6 +228,10 @@ public final class RtfExtractor implements Extractor {
                     // Line breaks in the file are not text.
                 } else if (skipChars > 0) {
                     skipChars--;
+                } else if (st.naming) {
+                    if (propertyName.length() < 64) {
+                        propertyName.append((char) c);
+                    }
                 } else if (!st.skip) {
                     if (c < 0x80) {
                         flush();
@@ -369,6 +384,30 @@ public final class RtfExtractor implements Extractor {
                 case "shpinst", "shptxt" -> {
                     // A drawing object (text box): its properties (sp) are skipped, its text read;
                     // the fallback drawn for old readers (shprslt) would say the same again.
+                }
+                case "sp" -> {
+                    // A shape property: {\sp{\sn name}{\sv value}}. Skipped, except the text of
+                    // WordArt (gtextUNICODE), which is how a watermark such as 机密 is written.
+                    flush();
+                    st.shapeSkipped = st.skip;
+                    st.skip = true;
+                    propertyName.setLength(0);
+                }
+                case "sn" -> {
+                    flush();
+                    st.skip = true;
+                    st.naming = true;
+                }
+                case "sv" -> {
+                    flush();
+                    st.naming = false;
+                    if (!st.shapeSkipped && !st.twin && "gtextUNICODE".contentEquals(propertyName)) {
+                        st.skip = false;
+                        st.shapeText = true;
+                        newline();
+                    } else {
+                        st.skip = true;
+                    }
                 }
                 case "upr" -> st.uprFirst = true;
                 case "ud" -> {

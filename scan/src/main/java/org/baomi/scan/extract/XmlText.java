@@ -117,6 +117,8 @@ public final class XmlText {
 
     /** Markup Compatibility (ECMA-376 Part 3): one content, several representations of it. */
     private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    /** VML, in which Word writes watermarks and WordArt. */
+    private static final String VML = "urn:schemas-microsoft-com:vml";
 
     private static boolean skipped(XMLStreamReader r, String name) {
         return SKIP.contains(name)
@@ -130,6 +132,9 @@ public final class XmlText {
      * {@code mc:Fallback} when there is no choice, as a consumer of ECMA-376 Part 3 shows one of
      * them: Word writes every text box, WordArt and shape twice (a DrawingML choice and a VML
      * fallback), so reading both reported each marking in one twice.
+     *
+     * <p>The text of a VML {@code textpath} (WordArt, a watermark) is its {@code string}
+     * attribute, read as a line of its own.
      */
     public static String of(InputStream in) throws XMLStreamException {
         XMLStreamReader r = reader(in);
@@ -163,6 +168,16 @@ public final class XmlText {
                         skipFrom = depth;
                     } else if (n.equals("tab") || n.equals("s")) {
                         sb.append(n.equals("tab") ? '\t' : ' ');
+                    } else if (n.equals("textpath") && VML.equals(r.getNamespaceURI())) {
+                        // WordArt and Word's watermarks (机密, CONFIDENTIAL in the header): the text
+                        // is drawn along a path and held in an attribute, not as character data.
+                        String drawn = r.getAttributeValue(null, "string");
+                        if (drawn != null && !drawn.isBlank()) {
+                            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                                sb.append('\n');
+                            }
+                            sb.append(drawn).append('\n');
+                        }
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     int closing = depth--;

@@ -74,7 +74,14 @@ class RealDocumentsTest {
             // Only a custom document property 密级 = 机密★10年, as a classification-marking tool records it.
             Map.entry("marked-property", new Expect("机密", "metadata", Map.of())),
             Map.entry("marked-propertysheet", new Expect("机密", "metadata", Map.of())),
-            Map.entry("marked-propertyslides", new Expect("机密", "metadata", Map.of())));
+            Map.entry("marked-propertyslides", new Expect("机密", "metadata", Map.of())),
+            // Only a watermark 机密 (WordArt in the header; LibreOffice draws it into a PDF as
+            // outlines, so there is no PDF of it), or a 密级 block in a text frame in the header.
+            Map.entry("marked-watermark", new Expect("机密", "header", Map.of())),
+            Map.entry("marked-headerbox", new Expect("机密", "header", PDF_PAGE_1)),
+            // Drawn on a sheet: a text box above the table, WordArt (ODF keeps shapes with the cells).
+            Map.entry("marked-sheetbox", new Expect("机密", "sheet Sheet1 drawing", Map.of("ods", "sheet Sheet1"))),
+            Map.entry("marked-sheetwordart", new Expect("机密", "sheet Sheet1 drawing", Map.of("ods", "sheet Sheet1"))));
 
     @BeforeAll
     static void scan() throws Exception {
@@ -100,7 +107,7 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(98);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(113);
         assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(12);
         assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-"))
                 .allMatch(e -> e.getValue().status() == FileStatus.OK, "every document read");
@@ -235,10 +242,22 @@ class RealDocumentsTest {
         });
     }
 
+    /** LibreOffice puts the watermark on each of its ten page styles: one finding, not ten. */
+    @Test
+    void aWatermarkIsOneFinding() {
+        for (String f : List.of("marked-watermark.doc", "marked-watermark.docx", "marked-watermark.odt",
+                "marked-watermark.rtf")) {
+            assertThat(results.get(f).findings()).as(f).singleElement()
+                    .satisfies(x -> assertThat(x.text()).isEqualTo("机密"));
+        }
+    }
+
     @Test
     void aMarkingAtTheTopOrInAHeaderIsHighConfidence() {
         for (String f : List.of("marked-body.doc", "marked-body.docx", "marked-body.rtf", "marked-header.doc",
-                "marked-header.odt", "marked-header.rtf", "marked-header.pdf", "marked-slides.pptx")) {
+                "marked-header.odt", "marked-header.rtf", "marked-header.pdf", "marked-slides.pptx",
+                "marked-watermark.doc", "marked-watermark.docx", "marked-watermark.odt", "marked-watermark.rtf",
+                "marked-headerbox.doc", "marked-headerbox.docx", "marked-headerbox.rtf")) {
             assertThat(results.get(f).findings()).as(f).anyMatch(x -> x.confidence() == Confidence.HIGH);
         }
     }

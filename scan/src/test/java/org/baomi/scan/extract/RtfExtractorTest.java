@@ -177,6 +177,22 @@ class RtfExtractorTest {
         assertThat(t).containsEntry("paragraph", "link text after");
     }
 
+    /** A watermark as Word and LibreOffice write it: WordArt in the header, its text a shape property. */
+    @Test
+    void theTextOfWordArtIsReadAndOtherShapePropertiesAreNot() throws Exception {
+        Map<String, String> t = read("{\\rtf1\\ansi{\\header \\pard Office{\\shp{\\*\\shpinst\\shpleft0"
+                + "{\\sp{\\sn shapeType}{\\sv 136}}{\\sp{\\sn gtextUNICODE}{\\sv \\u26426\\'3f\\u23494\\'3f}}"
+                + "{\\sp{\\sn gtextFont}{\\sv Noto Sans CJK SC}}{\\sp{\\sn wzName}{\\sv PowerPlusWaterMarkObject}}}"
+                + "{\\shprslt{\\pict\\wmetafile8 0100}}} header text\\par}Body\\par}");
+        assertThat(t).containsEntry("header", "Office\n机密\n header text").containsEntry("paragraph", "Body");
+        // The same property where the text around it is skipped (an unknown ignorable destination).
+        assertThat(read("{\\rtf1\\ansi{\\*\\unknown{\\sp{\\sn gtextUNICODE}{\\sv 机密}}}Body\\par}"))
+                .containsOnlyKeys("paragraph").containsEntry("paragraph", "Body");
+        // Property names are compared whole.
+        assertThat(read("{\\rtf1\\ansi{\\shp{\\*\\shpinst{\\sp{\\sn gtextUNICODEx}{\\sv 机密}}}}Body\\par}"))
+                .containsEntry("paragraph", "Body");
+    }
+
     @Test
     void hiddenTextEscapedSymbolsAndTabsAreKept() throws Exception {
         assertThat(read("{\\rtf1\\ansi {\\v hidden}\\tab a\\{b\\}c\\\\d\\~e\\line f\\par}"))

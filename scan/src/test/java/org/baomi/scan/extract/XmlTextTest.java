@@ -80,6 +80,18 @@ class XmlTextTest {
         assertThat(text(bytes("<mail><from>张三</from><to>李四</to></mail>", StandardCharsets.UTF_8))).isEqualTo("张三李四");
     }
 
+    /** Word's watermark: WordArt in the header, the text an attribute of VML's textpath. */
+    @Test
+    void theTextOfWordArtIsItsTextpathsString() throws Exception {
+        assertThat(text(bytes("<w:hdr xmlns:w=\"w\" xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:p><w:r><w:t>办公室</w:t>"
+                + "<w:pict><v:shape id=\"PowerPlusWaterMarkObject\" style=\"rotation:315\"><v:textpath on=\"t\" "
+                + "string=\"机密\" style=\"font-family:宋体\"/></v:shape></w:pict></w:r><w:r><w:t>页眉</w:t></w:r></w:p></w:hdr>",
+                StandardCharsets.UTF_8))).isEqualTo("办公室\n机密\n页眉");
+        // Only VML's textpath; an element of that name elsewhere is read for its character data.
+        assertThat(text(bytes("<a xmlns:x=\"x\"><x:textpath string=\"机密\">路径</x:textpath></a>", StandardCharsets.UTF_8)))
+                .isEqualTo("路径");
+    }
+
     @Test
     void anUnknownDeclaredEncodingIsNamed() {
         assertThatThrownBy(() -> text(bytes("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?><p>a</p>", StandardCharsets.UTF_8)))

@@ -5,7 +5,9 @@
 # Also password-protected doc, xls, odt, ods and odp (save_encrypted.py). The sources are flat OpenDocument files (marking in the body, header, footer, comment, title;
 # clean prose that mentions the same words); the marked-objectin* sources, whose marking is only
 # inside an embedded object, are themselves written through UNO (make_embedded.py); the
-# marked-property* sources record 密级 only as a custom document property. Needs: apt-get install libreoffice-writer-nogui
+# marked-property* sources record 密级 only as a custom document property; the marked-watermark and
+# marked-headerbox sources (a watermark, a text frame in the header) are written through UNO too
+# (make_drawn.py). Needs: apt-get install libreoffice-writer-nogui
 # libreoffice-calc-nogui libreoffice-impress-nogui fonts-noto-cjk. Made with LibreOffice 7.4.7.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +20,7 @@ soffice --headless --invisible --norestore '--accept=socket,host=localhost,port=
 office=$!
 sleep 6
 /usr/bin/python3 make_embedded.py source
+/usr/bin/python3 make_drawn.py source
 # Password-protected copies ("secret").
 /usr/bin/python3 save_encrypted.py . source/marked-body.fodt source/marked-sheet.fods source/marked-slides.fodp
 kill "$office" 2>/dev/null || true
@@ -31,6 +34,8 @@ rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddens
   marked-sheetheader.pdf
 # Nor custom document properties (marked-property*: 密级 recorded as a property, as marking tools do).
 rm -f marked-property.pdf marked-propertyslides.pdf
+# A watermark is drawn into the PDF as outlines, not as text: nothing to read without OCR.
+rm -f marked-watermark.pdf
 # Nor is an embedded object always kept: LibreOffice 7.4's xlsx drops a text object embedded in
 # a sheet (its RTF keeps only the object's picture, a WMF whose text the scanner reads).
 rm -f marked-objectinsheet.xlsx

@@ -1,5 +1,5 @@
 # The running LibreOffice (soffice listening on port 2002, as make.sh starts it) for the UNO
-# scripts here: make_embedded.py and save_encrypted.py.
+# scripts here: make_embedded.py, make_drawn.py and save_encrypted.py.
 import uno
 from com.sun.star.beans import PropertyValue
 
@@ -18,3 +18,8 @@ def connect():
     ctx = resolver.resolve("uno:socket,host=localhost,port=2002;urp;StarOffice.ComponentContext")
     _bridge.extend([local, resolver, ctx])
     return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+
+
+def context():
+    """The office's component context (after connect())."""
+    return _bridge[2]

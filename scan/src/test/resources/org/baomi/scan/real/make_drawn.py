@@ -1,0 +1,80 @@
+# Writes documents whose only marking is drawn rather than typed in the text, as flat
+# OpenDocument files (make.sh converts them like the other sources):
+#   marked-watermark.fodt  a memo with the watermark 机密 (Format > Watermark; Word's own
+#                          watermarks are the same kind of shape: WordArt in the header)
+#   marked-headerbox.fodt  a memo whose 密级 block is a text frame anchored in the header
+#   marked-sheetbox.fods   a sheet whose 密级 block is a text box drawn above the table
+#   marked-sheetwordart.fods  a sheet with 机密 as WordArt (Fontwork) drawn on it
+# Usage: /usr/bin/python3 make_drawn.py OUTDIR   (soffice listening on port 2002)
+import sys, os, uno
+from uno_office import prop, connect, context
+from com.sun.star.awt import Size, Point
+
+desktop = connect()
+out = os.path.abspath(sys.argv[1])
+
+
+def memo():
+    doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))
+    text = doc.getText()
+    text.insertString(text.getEnd(), "关于做好年终考核工作的通知\n各科室：\n现将年终考核有关事项通知如下，请认真组织实施。\n", False)
+    return doc
+
+
+def save(doc, name):
+    doc.storeToURL(uno.systemPathToFileUrl(os.path.join(out, name)), (prop("FilterName", "OpenDocument Text Flat XML"),))
+    doc.close(True)
+
+
+doc = memo()
+helper = context().ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context())
+helper.executeDispatch(doc.getCurrentController().getFrame(), ".uno:Watermark", "", 0,
+                       (prop("Text", "机密"), prop("Font", "Noto Sans CJK SC"), prop("Angle", 45),
+                        prop("Transparency", 50), prop("Color", 0xC0C0C0)))
+save(doc, "marked-watermark.fodt")
+
+doc = memo()
+style = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
+style.HeaderIsOn = True
+header = style.HeaderText
+header.setString("某某局办公室")
+frame = doc.createInstance("com.sun.star.text.TextFrame")
+frame.setSize(Size(4000, 1000))
+header.insertTextContent(header.getEnd(), frame, False)
+frame.getText().setString("机密★10年")
+save(doc, "marked-headerbox.fodt")
+
+
+def sheet():
+    doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
+    cells = doc.getSheets().getByIndex(0)
+    for row, (a, b) in enumerate((("科室", "金额"), ("办公室", "12000"), ("财务科", "8000"))):
+        cells.getCellByPosition(0, row + 2).setString(a)
+        cells.getCellByPosition(1, row + 2).setString(b)
+    return doc, cells.getDrawPage()
+
+
+def shape(doc, page, kind):
+    s = doc.createInstance(kind)
+    page.add(s)
+    s.setPosition(Point(6000, 200))
+    s.setSize(Size(5000, 1200))
+    return s
+
+
+def save_sheet(doc, name):
+    doc.storeToURL(uno.systemPathToFileUrl(os.path.join(out, name)), (prop("FilterName", "OpenDocument Spreadsheet Flat XML"),))
+    doc.close(True)
+
+
+doc, page = sheet()
+box = shape(doc, page, "com.sun.star.drawing.TextShape")
+box.setString("机密★10年")
+save_sheet(doc, "marked-sheetbox.fods")
+
+doc, page = sheet()
+art = shape(doc, page, "com.sun.star.drawing.CustomShape")
+art.CustomShapeGeometry = (prop("Type", "fontwork-plain-text"), prop("TextPath", (
+    prop("TextPath", True), prop("TextPathMode", uno.Enum("com.sun.star.drawing.EnhancedCustomShapeTextPathMode", "SHAPE")))))
+art.setString("机密")
+save_sheet(doc, "marked-sheetwordart.fods")
