@@ -15,7 +15,8 @@ import org.baomi.scan.engine.Zone;
  * person would say it is: a comment is a comment and not part of the paragraph it is
  * anchored in, nor is a foot- or endnote ({@code note}), each sheet of a spreadsheet is {@code sheet <name>}, each page of a
  * presentation {@code slide N} and its speaker notes {@code notes N}, headers and footers
- * of the page styles are {@code header} and {@code footer}. Streaming (StAX), like the
+ * of the page styles and a presentation's declared header and footer texts are {@code header}
+ * and {@code footer}. Streaming (StAX), like the
  * other Office parts (docs/adr/0102).
  */
 final class OdfText {
@@ -70,6 +71,11 @@ final class OdfText {
                         starts = Location.of("note", Zone.NOTE);
                     } else if (n.equals("notes") && ns != null && ns.endsWith(":presentation:1.0")) {
                         starts = Location.of("notes " + Math.max(1, slides), Zone.NOTE);
+                    } else if (n.equals("footer-decl") && ns != null && ns.endsWith(":presentation:1.0")) {
+                        // A presentation's footer text ("内部资料 注意保密"), declared once, shown on the slides.
+                        starts = Location.of("footer", Zone.FOOTER);
+                    } else if (n.equals("header-decl") && ns != null && ns.endsWith(":presentation:1.0")) {
+                        starts = Location.of("header", Zone.HEADER);
                     }
                     opened.push(starts != null);
                     if (starts != null) {

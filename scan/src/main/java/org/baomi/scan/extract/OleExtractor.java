@@ -223,6 +223,61 @@ public final class OleExtractor implements Extractor {
         }
     }
 
+    /** The footer and header texts of a ppt's Header and Footer settings, whether shown or not. */
+    private static void headersFooters(org.apache.poi.hslf.model.HeadersFooters hf, java.util.Set<String> headers,
+                                       java.util.Set<String> footers) {
+        if (hf == null) {
+            return;
+        }
+        String footer = hf.getFooterText();
+        if (footer != null && !footer.isBlank()) {
+            footers.add(footer.strip());
+        }
+        String header = hf.getHeaderText();
+        if (header != null && !header.isBlank()) {
+            headers.add(header.strip());
+        }
+    }
+
+    /** A ppt shape's text, or its WordArt's, and those of the shapes in a group: a line each. */
+    private static void shapeText(org.apache.poi.hslf.usermodel.HSLFShape shape, StringBuilder sb, int depth) {
+        if (shape instanceof org.apache.poi.hslf.usermodel.HSLFGroupShape group) {
+            if (depth < 64) {
+                for (var child : group.getShapes()) {
+                    shapeText(child, sb, depth + 1);
+                }
+            }
+            return;
+        }
+        String text = shape instanceof org.apache.poi.hslf.usermodel.HSLFTextShape t ? t.getText() : null;
+        if (text != null && !text.isBlank()) {
+            sb.append(text).append('\n');
+        }
+        wordArtOnly(shape, text, sb);
+    }
+
+    /** The WordArt text of a slide's shapes whose text is not already among the slide's paragraphs. */
+    private static void slideWordArt(org.apache.poi.hslf.usermodel.HSLFShape shape, StringBuilder sb, int depth) {
+        if (shape instanceof org.apache.poi.hslf.usermodel.HSLFGroupShape group) {
+            if (depth < 64) {
+                for (var child : group.getShapes()) {
+                    slideWordArt(child, sb, depth + 1);
+                }
+            }
+            return;
+        }
+        wordArtOnly(shape, shape instanceof org.apache.poi.hslf.usermodel.HSLFTextShape t ? t.getText() : null, sb);
+    }
+
+    /** Appends a shape's WordArt text unless it is the same as the shape's own text. */
+    private static void wordArtOnly(org.apache.poi.hslf.usermodel.HSLFShape shape, String text, StringBuilder sb) {
+        StringBuilder art = new StringBuilder();
+        OfficeArt.wordArt(shape.getSpContainer(), art);
+        if (!art.isEmpty() && !art.toString().strip().equals(text == null ? "" : text.strip())) {
+            sb.append(art);
+        }
+    }
+
     private static void xls(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
         try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
             summary(wb.getSummaryInformation(), wb.getDocumentSummaryInformation(), ctx);
@@ -275,6 +330,10 @@ public final class OleExtractor implements Extractor {
                 for (var paras : slide.getTextParagraphs()) {
                     sb.append(HSLFTextParagraph.getText(paras)).append('\n');
                 }
+                // WordArt (PowerPoint 97-2003 keeps its text as a shape property only).
+                for (var shape : slide.getShapes()) {
+                    slideWordArt(shape, sb, 0);
+                }
                 ctx.text(Location.body("slide " + slide.getSlideNumber(), slide.getSlideNumber() == 1), sb);
                 if (slide.getNotes() != null) {
                     StringBuilder nb = new StringBuilder();
@@ -283,6 +342,35 @@ public final class OleExtractor implements Extractor {
                     }
                     ctx.text(Location.of("notes " + slide.getSlideNumber(), Zone.NOTE), nb);
                 }
+            }
+            // What every slide shows without holding it: the masters' text (a marking put on the
+            // master appears on each slide made with it; as `header`, like a pptx's masters), and
+            // the footer and header texts of the Header and Footer dialog ("内部资料 注意保密"), kept
+            // in the document and in each slide, not in the slides' text.
+            StringBuilder masters = new StringBuilder();
+            for (var master : show.getSlideMasters()) {
+                for (var shape : master.getShapes()) {
+                    shapeText(shape, masters, 0);
+                }
+            }
+            for (var master : show.getTitleMasters()) {
+                for (var shape : master.getShapes()) {
+                    shapeText(shape, masters, 0);
+                }
+            }
+            java.util.Set<String> footers = new java.util.LinkedHashSet<>();
+            java.util.Set<String> headers = new java.util.LinkedHashSet<>();
+            headersFooters(show.getSlideHeadersFooters(), headers, footers);
+            headersFooters(show.getNotesHeadersFooters(), headers, footers);
+            for (HSLFSlide slide : show.getSlides()) {
+                headersFooters(slide.getHeadersFooters(), headers, footers);
+            }
+            headers.forEach(h -> masters.append(h).append('\n'));
+            if (!masters.toString().isBlank()) {
+                ctx.text(Location.of("header", Zone.HEADER), masters);
+            }
+            if (!footers.isEmpty()) {
+                ctx.text(Location.of("footer", Zone.FOOTER), String.join("\n", footers));
             }
             pictures(show.getPictureData().stream()
                     .filter(p -> p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.WMF

@@ -41,7 +41,7 @@ import org.baomi.scan.engine.Zone;
  * PDF (PDFBox): the text page by page; the document information as metadata, its custom entries
  * too ({@code 密级 机密★10年}, as marking tools write them); annotations as comments, a rubber
  * stamp by its name as well ({@code /TopSecret}, {@code /Confidential}: PDF's standard stamps
- * draw those words as a picture); the values filled into a form; the bookmarks; and embedded
+ * draw those words as a picture) and by the text its appearance draws (a custom stamp); the values filled into a form; the bookmarks; and embedded
  * files (the document's attachments and those of file-attachment annotations), each scanned as a
  * file inside this one. A PDF whose pages hold images and no text (a scanned paper document) is
  * reported {@code skipped} with the reason, not passed as clean: whether it is marked needs eyes
@@ -90,8 +90,16 @@ public final class PdfExtractor implements Extractor {
                     if (a.getContents() != null) {
                         notes.append(a.getContents()).append('\n');
                     }
-                    if (a instanceof PDAnnotationRubberStamp stamp && STAMPS.containsKey(stamp.getName())) {
-                        ctx.text(Location.of("stamp, page " + p, Zone.HEADER), STAMPS.get(stamp.getName()));
+                    if (a instanceof PDAnnotationRubberStamp stamp) {
+                        if (STAMPS.containsKey(stamp.getName())) {
+                            ctx.text(Location.of("stamp, page " + p, Zone.HEADER), STAMPS.get(stamp.getName()));
+                        }
+                        // A custom stamp (机密 made into a stamp from a page) draws its words as text
+                        // in its appearance, which the page's text does not include.
+                        String drawn = appearanceText(stamp);
+                        if (!drawn.isBlank() && (a.getContents() == null || !drawn.strip().equals(a.getContents().strip()))) {
+                            ctx.text(Location.of("stamp, page " + p, Zone.HEADER), drawn);
+                        }
                     }
                     if (a instanceof PDAnnotationFileAttachment fa && fa.getFile() != null) {
                         if (attachments.add(fa.getFile().getCOSObject())) {
@@ -121,6 +129,30 @@ public final class PdfExtractor implements Extractor {
                 throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images (" + withImages
                         + " of " + pages + " pages; a scan?): look at it or OCR it");
             }
+        }
+    }
+
+    /**
+     * The text an annotation's normal appearance draws, read as the text of a page made of that
+     * appearance alone. An appearance that cannot be read gives no text: it is a drawing, never a
+     * reason to call the document unreadable.
+     */
+    private static String appearanceText(PDAnnotation a) {
+        try {
+            var appearance = a.getNormalAppearanceStream();
+            if (appearance == null) {
+                return "";
+            }
+            var box = appearance.getBBox() != null ? appearance.getBBox() : a.getRectangle();
+            try (PDDocument alone = new PDDocument()) {
+                PDPage page = box == null ? new PDPage() : new PDPage(box);
+                page.setResources(appearance.getResources());
+                page.getCOSObject().setItem(COSName.CONTENTS, appearance.getCOSObject());
+                alone.addPage(page);
+                return new PDFTextStripper().getText(alone);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
         }
     }
 

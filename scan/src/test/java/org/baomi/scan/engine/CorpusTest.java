@@ -40,6 +40,7 @@ class CorpusTest {
             Map.entry("chart.docx", new String[] {"秘密", "chart 1"}),
             Map.entry("chart.pptx", new String[] {"绝密", "chart 1"}),
             Map.entry("layout.pptx", new String[] {"机密", "header"}),
+            Map.entry("wordart.ppt", new String[] {"机密", "slide 1"}),
             Map.entry("smartart.docx", new String[] {"机密", "diagram 1"}),
             Map.entry("slides.pptx", new String[] {"TOP SECRET", "slide 2"}),
             Map.entry("old.xls", new String[] {"机密", "sheet 名单"}),
@@ -50,6 +51,7 @@ class CorpusTest {
             Map.entry("bookmark.pdf", new String[] {"绝密", "bookmarks"}),
             Map.entry("info.pdf", new String[] {"机密", "metadata"}),
             Map.entry("stamp.pdf", new String[] {"TOP SECRET", "stamp, page 1"}),
+            Map.entry("customstamp.pdf", new String[] {"SECRET", "stamp, page 1"}),
             Map.entry("header.odt", new String[] {"机密", "header"}),
             Map.entry("page.ofd", new String[] {"秘密", "page 1"}),
             Map.entry("gbk.txt", new String[] {"机密", "line 1"}),
@@ -75,7 +77,7 @@ class CorpusTest {
             Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}));
 
     static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx",
-            "approved.pdf");
+            "approved.pdf", "reviewed.pdf");
 
     @BeforeAll
     static void buildAndScan() throws Exception {
@@ -95,6 +97,7 @@ class CorpusTest {
         write(dir, "chart.pptx", pptxChart("经费情况汇报", "绝密★长期 装备经费"));
         write(dir, "smartart.docx", docxWithSmartArt(memo, "机密★10年"));
         write(dir, "layout.pptx", pptxWithLayoutText("机密★10年"));
+        write(dir, "wordart.ppt", pptWordArt("机密★10年"));
         write(dir, "old.xls", xls("名单", "机密★20年"));
         write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));
         // A PDF's text besides its pages: attachments, a filled form, bookmarks, custom information, a stamp.
@@ -104,6 +107,7 @@ class CorpusTest {
         write(dir, "bookmark.pdf", pdfWith(bookmark("绝密★长期 作战方案")));
         write(dir, "info.pdf", pdfWith(info("密级", "机密★10年")));
         write(dir, "stamp.pdf", pdfWith(stamp("TopSecret")));
+        write(dir, "customstamp.pdf", pdfWith(customStamp("SECRET//NOFORN")));
         write(dir, "header.odt", odt(memo, "机密★2027年6月30日"));
         write(dir, "page.ofd", ofd("秘密★会议结束后"));
         write(dir, "gbk.txt", text("机密★10年\n" + memo, Charset.forName("GBK")));
@@ -144,6 +148,7 @@ class CorpusTest {
         write(dir, "copyright.txt", text("(C) 2024 Example Ltd. All rights reserved.\nItem(s) listed (s) below.", StandardCharsets.UTF_8));
         write(dir, "clean.xlsx", xlsx("预算", "办公用品", null));
         write(dir, "approved.pdf", pdfWith(stamp("Approved")));
+        write(dir, "reviewed.pdf", pdfWith(customStamp("REVIEWED 2026-11-20")));
 
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 2)) {
             engine.scan(List.of(dir), r -> results.put(dir.relativize(Path.of(r.path().split("!/")[0])) + suffix(r.path()), r));

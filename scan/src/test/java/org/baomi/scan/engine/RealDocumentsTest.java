@@ -81,7 +81,10 @@ class RealDocumentsTest {
             Map.entry("marked-headerbox", new Expect("机密", "header", PDF_PAGE_1)),
             // Drawn on a sheet: a text box above the table, WordArt (ODF keeps shapes with the cells).
             Map.entry("marked-sheetbox", new Expect("机密", "sheet Sheet1 drawing", Map.of("ods", "sheet Sheet1"))),
-            Map.entry("marked-sheetwordart", new Expect("机密", "sheet Sheet1 drawing", Map.of("ods", "sheet Sheet1"))));
+            Map.entry("marked-sheetwordart", new Expect("机密", "sheet Sheet1 drawing", Map.of("ods", "sheet Sheet1"))),
+            // Slides: the footer text of Header and Footer (a pptx writes it on each slide), a text on the master.
+            Map.entry("marked-slidefooter", new Expect("机密", "footer", Map.of("pptx", "slide 1", "pdf", "page 1"))),
+            Map.entry("marked-slidemaster", new Expect("机密", "header", PDF_PAGE_1)));
 
     @BeforeAll
     static void scan() throws Exception {
@@ -107,7 +110,7 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(113);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(121);
         assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(12);
         assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-"))
                 .allMatch(e -> e.getValue().status() == FileStatus.OK, "every document read");

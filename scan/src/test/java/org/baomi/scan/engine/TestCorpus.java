@@ -311,6 +311,26 @@ final class TestCorpus {
         return bytes.toByteArray();
     }
 
+    /**
+     * A ppt whose one slide holds only WordArt saying {@code text}, as PowerPoint 97-2003 keeps
+     * it: no text records, the string a property of the shape (gtextUNICODE, NUL-terminated).
+     */
+    static byte[] pptWordArt(String text) throws IOException {
+        try (var show = new org.apache.poi.hslf.usermodel.HSLFSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var slide = show.createSlide();
+            var art = new org.apache.poi.hslf.usermodel.HSLFAutoShape(org.apache.poi.sl.usermodel.ShapeType.TEXT_PLAIN_TEXT);
+            art.setAnchor(new java.awt.Rectangle(100, 100, 400, 100));
+            slide.addShape(art);
+            byte[] data = (text + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+            var property = new org.apache.poi.ddf.EscherComplexProperty(org.apache.poi.ddf.EscherPropertyTypes.GEOTEXT__UNICODE,
+                    false, data.length);
+            property.setComplexData(data);
+            art.getEscherOptRecord().addEscherProperty(property);
+            show.write(out);
+            return out.toByteArray();
+        }
+    }
+
     static byte[] xls(String sheetName, String cell) throws IOException {
         try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet(sheetName).createRow(0).createCell(0).setCellValue(cell);
@@ -444,6 +464,36 @@ final class TestCorpus {
                     new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp();
             s.setName(name);
             s.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(400, 700, 150, 50));
+            page.getAnnotations().add(s);
+        };
+    }
+
+    /**
+     * A custom rubber stamp, as Acrobat makes one from a page: named {@code #D…}, its appearance
+     * a form that draws {@code words} as text.
+     */
+    static PdfExtra customStamp(String words) {
+        return (doc, page) -> {
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp s =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp();
+            s.setName("#D3kT9xQ2mLw0aVbN");
+            org.apache.pdfbox.pdmodel.common.PDRectangle box = new org.apache.pdfbox.pdmodel.common.PDRectangle(400, 700, 150, 50);
+            s.setRectangle(box);
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream look =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(doc);
+            look.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 0, 150, 50));
+            look.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+            try (PDPageContentStream cs = new PDPageContentStream(doc, look)) {
+                cs.beginText();
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 14);
+                cs.newLineAtOffset(10, 20);
+                cs.showText(words);
+                cs.endText();
+            }
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary ap =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
+            ap.setNormalAppearance(look);
+            s.setAppearance(ap);
             page.getAnnotations().add(s);
         };
     }

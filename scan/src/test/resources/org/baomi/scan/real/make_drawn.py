@@ -5,6 +5,8 @@
 #   marked-headerbox.fodt  a memo whose 密级 block is a text frame anchored in the header
 #   marked-sheetbox.fods   a sheet whose 密级 block is a text box drawn above the table
 #   marked-sheetwordart.fods  a sheet with 机密 as WordArt (Fontwork) drawn on it
+#   marked-slidefooter.fodp  slides whose only marking is the footer text (Header and Footer)
+#   marked-slidemaster.fodp  slides whose only marking is a text box on the master slide
 # Usage: /usr/bin/python3 make_drawn.py OUTDIR   (soffice listening on port 2002)
 import sys, os, uno
 from uno_office import prop, connect, context
@@ -78,3 +80,38 @@ art.CustomShapeGeometry = (prop("Type", "fontwork-plain-text"), prop("TextPath",
     prop("TextPath", True), prop("TextPathMode", uno.Enum("com.sun.star.drawing.EnhancedCustomShapeTextPathMode", "SHAPE")))))
 art.setString("机密")
 save_sheet(doc, "marked-sheetwordart.fods")
+
+
+def slides():
+    doc = desktop.loadComponentFromURL("private:factory/simpress", "_blank", 0, (prop("Hidden", True),))
+    pages = doc.getDrawPages()
+    pages.insertNewByIndex(0)
+    for i in range(2):
+        t = doc.createInstance("com.sun.star.drawing.TextShape")
+        pages.getByIndex(i).add(t)
+        t.setPosition(Point(2000, 3000))
+        t.setSize(Size(15000, 2000))
+        t.setString("第%d页 工作进展汇报" % (i + 1))
+    return doc
+
+
+def save_slides(doc, name):
+    doc.storeToURL(uno.systemPathToFileUrl(os.path.join(out, name)), (prop("FilterName", "OpenDocument Presentation Flat XML"),))
+    doc.close(True)
+
+
+doc = slides()
+for i in range(2):
+    page = doc.getDrawPages().getByIndex(i)
+    page.IsFooterVisible = True
+    page.FooterText = "机密★10年"
+save_slides(doc, "marked-slidefooter.fodp")
+
+doc = slides()
+master = doc.getMasterPages().getByIndex(0)
+t = doc.createInstance("com.sun.star.drawing.TextShape")
+master.add(t)
+t.setPosition(Point(1000, 500))
+t.setSize(Size(5000, 1000))
+t.setString("机密★10年")
+save_slides(doc, "marked-slidemaster.fodp")
