@@ -55,6 +55,16 @@ final class OfficeArt {
         }
     }
 
+    /**
+     * Appends {@code art} unless it says what the shape's own {@code text} says: some writers keep
+     * WordArt's string as the shape's text as well, and one marking is one finding.
+     */
+    static void appendUnlessRepeated(CharSequence art, String text, StringBuilder sb) {
+        if (art.length() > 0 && !art.toString().strip().equals(text == null ? "" : text.strip())) {
+            sb.append(art);
+        }
+    }
+
     /** UTF-16LE up to the first NUL (the string is NUL-terminated; padding may follow). */
     static String unicode(byte[] data) {
         if (data == null) {

@@ -213,12 +213,9 @@ public final class OleExtractor implements Extractor {
                 if (text != null && !text.isBlank()) {
                     sb.append(text).append('\n');
                 }
-                // WordArt keeps its text as a shape property; a copy of it as the shape's text is not read twice.
                 StringBuilder art = new StringBuilder();
                 OfficeArt.wordArt(shape.getOptRecord(), art);
-                if (!art.isEmpty() && !art.toString().strip().equals(text == null ? "" : text.strip())) {
-                    sb.append(art);
-                }
+                OfficeArt.appendUnlessRepeated(art, text, sb);
             }
         }
     }
@@ -239,43 +236,26 @@ public final class OleExtractor implements Extractor {
         }
     }
 
-    /** A ppt shape's text, or its WordArt's, and those of the shapes in a group: a line each. */
-    private static void shapeText(org.apache.poi.hslf.usermodel.HSLFShape shape, StringBuilder sb, int depth) {
+    /**
+     * A ppt shape's WordArt text and, {@code withText}, its own text (a slide's text is read as
+     * its paragraphs, a master's is not), and those of the shapes in a group: a line each.
+     */
+    private static void pptShape(org.apache.poi.hslf.usermodel.HSLFShape shape, boolean withText, StringBuilder sb, int depth) {
         if (shape instanceof org.apache.poi.hslf.usermodel.HSLFGroupShape group) {
             if (depth < 64) {
                 for (var child : group.getShapes()) {
-                    shapeText(child, sb, depth + 1);
+                    pptShape(child, withText, sb, depth + 1);
                 }
             }
             return;
         }
         String text = shape instanceof org.apache.poi.hslf.usermodel.HSLFTextShape t ? t.getText() : null;
-        if (text != null && !text.isBlank()) {
+        if (withText && text != null && !text.isBlank()) {
             sb.append(text).append('\n');
         }
-        wordArtOnly(shape, text, sb);
-    }
-
-    /** The WordArt text of a slide's shapes whose text is not already among the slide's paragraphs. */
-    private static void slideWordArt(org.apache.poi.hslf.usermodel.HSLFShape shape, StringBuilder sb, int depth) {
-        if (shape instanceof org.apache.poi.hslf.usermodel.HSLFGroupShape group) {
-            if (depth < 64) {
-                for (var child : group.getShapes()) {
-                    slideWordArt(child, sb, depth + 1);
-                }
-            }
-            return;
-        }
-        wordArtOnly(shape, shape instanceof org.apache.poi.hslf.usermodel.HSLFTextShape t ? t.getText() : null, sb);
-    }
-
-    /** Appends a shape's WordArt text unless it is the same as the shape's own text. */
-    private static void wordArtOnly(org.apache.poi.hslf.usermodel.HSLFShape shape, String text, StringBuilder sb) {
         StringBuilder art = new StringBuilder();
         OfficeArt.wordArt(shape.getSpContainer(), art);
-        if (!art.isEmpty() && !art.toString().strip().equals(text == null ? "" : text.strip())) {
-            sb.append(art);
-        }
+        OfficeArt.appendUnlessRepeated(art, text, sb);
     }
 
     private static void xls(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
@@ -332,7 +312,7 @@ public final class OleExtractor implements Extractor {
                 }
                 // WordArt (PowerPoint 97-2003 keeps its text as a shape property only).
                 for (var shape : slide.getShapes()) {
-                    slideWordArt(shape, sb, 0);
+                    pptShape(shape, false, sb, 0);
                 }
                 ctx.text(Location.body("slide " + slide.getSlideNumber(), slide.getSlideNumber() == 1), sb);
                 if (slide.getNotes() != null) {
@@ -350,12 +330,12 @@ public final class OleExtractor implements Extractor {
             StringBuilder masters = new StringBuilder();
             for (var master : show.getSlideMasters()) {
                 for (var shape : master.getShapes()) {
-                    shapeText(shape, masters, 0);
+                    pptShape(shape, true, masters, 0);
                 }
             }
             for (var master : show.getTitleMasters()) {
                 for (var shape : master.getShapes()) {
-                    shapeText(shape, masters, 0);
+                    pptShape(shape, true, masters, 0);
                 }
             }
             java.util.Set<String> footers = new java.util.LinkedHashSet<>();

@@ -41,11 +41,11 @@ import org.baomi.scan.engine.Zone;
  * PDF (PDFBox): the text page by page; the document information as metadata, its custom entries
  * too ({@code 密级 机密★10年}, as marking tools write them); annotations as comments, a rubber
  * stamp by its name as well ({@code /TopSecret}, {@code /Confidential}: PDF's standard stamps
- * draw those words as a picture) and by the text its appearance draws (a custom stamp); the values filled into a form; the bookmarks; and embedded
- * files (the document's attachments and those of file-attachment annotations), each scanned as a
- * file inside this one. A PDF whose pages hold images and no text (a scanned paper document) is
- * reported {@code skipped} with the reason, not passed as clean: whether it is marked needs eyes
- * or OCR.
+ * draw those words as a picture) and by the text its appearance draws (a custom stamp); the
+ * values filled into a form; the bookmarks; and embedded files (the document's attachments and
+ * those of file-attachment annotations), each scanned as a file inside this one. A PDF whose
+ * pages hold images and no text (a scanned paper document) is reported {@code skipped} with the
+ * reason, not passed as clean: whether it is marked needs eyes or OCR.
  */
 public final class PdfExtractor implements Extractor {
     /** Information entries read by name first, and those that are not the author's words (software, dates). */
