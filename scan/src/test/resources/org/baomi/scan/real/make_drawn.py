@@ -9,8 +9,8 @@
 #   marked-slidemaster.fodp  slides whose only marking is a text box on the master slide
 # Usage: /usr/bin/python3 make_drawn.py OUTDIR   (soffice listening on port 2002)
 import sys, os, uno
-from uno_office import prop, connect, context
-from com.sun.star.awt import Size, Point
+from uno_office import prop, connect, context, add_shape
+from com.sun.star.awt import Size
 
 desktop = connect()
 out = os.path.abspath(sys.argv[1])
@@ -56,26 +56,17 @@ def sheet():
     return doc, cells.getDrawPage()
 
 
-def shape(doc, page, kind):
-    s = doc.createInstance(kind)
-    page.add(s)
-    s.setPosition(Point(6000, 200))
-    s.setSize(Size(5000, 1200))
-    return s
-
-
 def save_sheet(doc, name):
     doc.storeToURL(uno.systemPathToFileUrl(os.path.join(out, name)), (prop("FilterName", "OpenDocument Spreadsheet Flat XML"),))
     doc.close(True)
 
 
 doc, page = sheet()
-box = shape(doc, page, "com.sun.star.drawing.TextShape")
-box.setString("机密★10年")
+add_shape(doc, page, "com.sun.star.drawing.TextShape", 6000, 200, 5000, 1200, "机密★10年")
 save_sheet(doc, "marked-sheetbox.fods")
 
 doc, page = sheet()
-art = shape(doc, page, "com.sun.star.drawing.CustomShape")
+art = add_shape(doc, page, "com.sun.star.drawing.CustomShape", 6000, 200, 5000, 1200)
 art.CustomShapeGeometry = (prop("Type", "fontwork-plain-text"), prop("TextPath", (
     prop("TextPath", True), prop("TextPathMode", uno.Enum("com.sun.star.drawing.EnhancedCustomShapeTextPathMode", "SHAPE")))))
 art.setString("机密")
@@ -87,11 +78,8 @@ def slides():
     pages = doc.getDrawPages()
     pages.insertNewByIndex(0)
     for i in range(2):
-        t = doc.createInstance("com.sun.star.drawing.TextShape")
-        pages.getByIndex(i).add(t)
-        t.setPosition(Point(2000, 3000))
-        t.setSize(Size(15000, 2000))
-        t.setString("第%d页 工作进展汇报" % (i + 1))
+        add_shape(doc, pages.getByIndex(i), "com.sun.star.drawing.TextShape", 2000, 3000, 15000, 2000,
+                  "第%d页 工作进展汇报" % (i + 1))
     return doc
 
 
@@ -108,10 +96,5 @@ for i in range(2):
 save_slides(doc, "marked-slidefooter.fodp")
 
 doc = slides()
-master = doc.getMasterPages().getByIndex(0)
-t = doc.createInstance("com.sun.star.drawing.TextShape")
-master.add(t)
-t.setPosition(Point(1000, 500))
-t.setSize(Size(5000, 1000))
-t.setString("机密★10年")
+add_shape(doc, doc.getMasterPages().getByIndex(0), "com.sun.star.drawing.TextShape", 1000, 500, 5000, 1000, "机密★10年")
 save_slides(doc, "marked-slidemaster.fodp")

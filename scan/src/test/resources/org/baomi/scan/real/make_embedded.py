@@ -5,7 +5,7 @@
 #   marked-objectinslide.fodp  a slide with a Calc spreadsheet embedded; the marking is in a cell
 # Usage: /usr/bin/python3 make_embedded.py OUTDIR   (soffice listening on port 2002)
 import sys, os, uno
-from uno_office import prop, connect
+from uno_office import prop, connect, add_shape
 from com.sun.star.awt import Size, Point
 
 desktop = connect()
@@ -64,11 +64,7 @@ save(doc, "marked-objectinsheet.fods", "OpenDocument Spreadsheet Flat XML")
 # Impress + embedded Calc
 doc = new("simpress")
 slide = doc.getDrawPages().getByIndex(0)
-title = doc.createInstance("com.sun.star.drawing.TextShape")
-slide.add(title)
-title.setPosition(Point(1000, 1000))
-title.setSize(Size(20000, 1500))
-title.setString("第三季度经费情况汇报")
+add_shape(doc, slide, "com.sun.star.drawing.TextShape", 1000, 1000, 20000, 1500, "第三季度经费情况汇报")
 shape = ole_shape(doc, slide, CALC)
 fill_sheet(shape.Model)
 save(doc, "marked-objectinslide.fodp", "OpenDocument Presentation Flat XML")

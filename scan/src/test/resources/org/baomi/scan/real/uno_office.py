@@ -23,3 +23,15 @@ def connect():
 def context():
     """The office's component context (after connect())."""
     return _bridge[2]
+
+
+def add_shape(doc, page, kind, x, y, width, height, text=None):
+    """A drawing shape of service `kind` added to `page` at (x, y), sized, with `text` if given."""
+    from com.sun.star.awt import Size, Point
+    shape = doc.createInstance(kind)
+    page.add(shape)
+    shape.setPosition(Point(x, y))
+    shape.setSize(Size(width, height))
+    if text is not None:
+        shape.setString(text)
+    return shape
