@@ -363,16 +363,22 @@ final class TestCorpus {
             PDPage page = new PDPage();
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                cs.newLineAtOffset(50, 700);
-                cs.showText(line);
-                cs.endText();
+                showLine(cs, Standard14Fonts.FontName.HELVETICA, 12, 50, 700, line);
             }
             extra.apply(doc, page);
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** One line of text in a standard font at (x, y). */
+    private static void showLine(PDPageContentStream cs, Standard14Fonts.FontName font, float size, float x, float y,
+                                 String text) throws IOException {
+        cs.beginText();
+        cs.setFont(new PDType1Font(font), size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(text);
+        cs.endText();
     }
 
     /** Something added to a PDF. */
@@ -484,11 +490,7 @@ final class TestCorpus {
             look.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 0, 150, 50));
             look.setResources(new org.apache.pdfbox.pdmodel.PDResources());
             try (PDPageContentStream cs = new PDPageContentStream(doc, look)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 14);
-                cs.newLineAtOffset(10, 20);
-                cs.showText(words);
-                cs.endText();
+                showLine(cs, Standard14Fonts.FontName.HELVETICA_BOLD, 14, 10, 20, words);
             }
             org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary ap =
                     new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
