@@ -36,6 +36,7 @@ import org.baomi.scan.extract.OfficeXmlExtractor;
 import org.baomi.scan.extract.OleExtractor;
 import org.baomi.scan.extract.PdfExtractor;
 import org.baomi.scan.extract.RtfExtractor;
+import org.baomi.scan.extract.UofExtractor;
 import org.baomi.scan.extract.Source;
 import org.baomi.scan.match.DictionaryCache;
 import org.baomi.scan.rules.RuleSet;
@@ -260,6 +261,7 @@ public final class Engine implements AutoCloseable {
             case PDF -> new PdfExtractor();
             case HTML -> new MarkupExtractor(true);
             case XML -> new MarkupExtractor(false);
+            case UOF_TEXT, UOF_SPREADSHEET, UOF_PRESENTATION -> new UofExtractor();
             case EML -> new EmlExtractor();
             case RTF -> new RtfExtractor();
             case TEXT, BINARY, OLE2 -> throw new IllegalArgumentException(f.name());

@@ -16,6 +16,10 @@ public enum Format {
     ODS("application/vnd.oasis.opendocument.spreadsheet"),
     ODP("application/vnd.oasis.opendocument.presentation"),
     OFD("application/ofd"),
+    /** UOF 1.0 (GB/T 20916), one XML file: .uot, .uos, .uop. */
+    UOF_TEXT("application/vnd.uof.text"),
+    UOF_SPREADSHEET("application/vnd.uof.spreadsheet"),
+    UOF_PRESENTATION("application/vnd.uof.presentation"),
     DOC("application/msword"),
     XLS("application/vnd.ms-excel"),
     PPT("application/vnd.ms-powerpoint"),

@@ -63,13 +63,33 @@ public final class FormatDetector {
             return Format.HTML;
         }
         if (name.endsWith(".xml") || lead.startsWith("<?xml")) {
-            return Format.XML;
+            return uofKind(new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1), name);
         }
         if (lead.startsWith("received:") || lead.startsWith("return-path:") || lead.startsWith("mime-version:")) {
             return Format.EML;
         }
         return Format.TEXT;
     }
+
+    /**
+     * A UOF 1.0 document (GB/T 20916) is an XML file whose root is {@code uof:UOF} in the UOF
+     * namespace; its {@code uof:mimetype} (or, failing that, its name) tells text, spreadsheet
+     * and presentation apart. Any other XML stays generic.
+     */
+    private static Format uofKind(String head, String name) {
+        if (!head.contains("\"http://schemas.uof.org/cn/2003/uof\"") || !UOF_ROOT.matcher(head).find()) {
+            return Format.XML;
+        }
+        if (head.contains("\"vnd.uof.spreadsheet\"") || !head.contains("\"vnd.uof.") && name.endsWith(".uos")) {
+            return Format.UOF_SPREADSHEET;
+        }
+        if (head.contains("\"vnd.uof.presentation\"") || !head.contains("\"vnd.uof.") && name.endsWith(".uop")) {
+            return Format.UOF_PRESENTATION;
+        }
+        return Format.UOF_TEXT;
+    }
+
+    private static final java.util.regex.Pattern UOF_ROOT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?UOF[\\s>]");
 
     private static boolean starts(byte[] b, int n, int... magic) {
         if (n < magic.length) {

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * as xls, xlsx and ods; slides marked on a slide or in the speaker notes as ppt, pptx, odp and
  * pdf; a memo, a sheet and slides whose only marking is inside an embedded object (a spreadsheet
  * in the memo and the slides, a text in the sheet); a memo, a sheet and slides marked only in a
- * custom document property (密级, as classification-marking tools record it); and prose, a sheet and slides that mention
+ * custom document property (密级, as classification-marking tools record it); each of these also
+ * as UOF 1.0 (uot, uos, uop: GB/T 20916, WPS's and Yozo's standard format) where LibreOffice's
+ * UOF filter keeps the marking; and prose, a sheet and slides that mention
  * 秘密, 机密, 绝密 and "secret" without being marked. Every marked file is found with its level
  * and where a person would look; nothing clean is reported at the default threshold.
  */
@@ -110,8 +112,8 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(121);
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(12);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(142);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(15);
         assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-"))
                 .allMatch(e -> e.getValue().status() == FileStatus.OK, "every document read");
     }
@@ -249,7 +251,7 @@ class RealDocumentsTest {
     @Test
     void aWatermarkIsOneFinding() {
         for (String f : List.of("marked-watermark.doc", "marked-watermark.docx", "marked-watermark.odt",
-                "marked-watermark.rtf")) {
+                "marked-watermark.rtf", "marked-watermark.uot")) {
             assertThat(results.get(f).findings()).as(f).singleElement()
                     .satisfies(x -> assertThat(x.text()).isEqualTo("机密"));
         }
@@ -260,7 +262,9 @@ class RealDocumentsTest {
         for (String f : List.of("marked-body.doc", "marked-body.docx", "marked-body.rtf", "marked-header.doc",
                 "marked-header.odt", "marked-header.rtf", "marked-header.pdf", "marked-slides.pptx",
                 "marked-watermark.doc", "marked-watermark.docx", "marked-watermark.odt", "marked-watermark.rtf",
-                "marked-headerbox.doc", "marked-headerbox.docx", "marked-headerbox.rtf")) {
+                "marked-headerbox.doc", "marked-headerbox.docx", "marked-headerbox.rtf", "marked-header.uot",
+                "marked-footer.uot", "marked-watermark.uot", "marked-headerbox.uot", "marked-sheetwordart.uos",
+                "marked-slidemaster.uop")) {
             assertThat(results.get(f).findings()).as(f).anyMatch(x -> x.confidence() == Confidence.HIGH);
         }
     }

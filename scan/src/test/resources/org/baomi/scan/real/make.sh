@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the documents of RealDocumentsTest with LibreOffice (documents written by a real
 # office suite, not by the tests' own POI writers): every source/*.fodt as doc, docx, odt, rtf and
-# pdf; every source/*.fods as xls, xlsx and ods; every source/*.fodp as ppt, pptx, odp and pdf.
+# pdf; every source/*.fods as xls, xlsx and ods; every source/*.fodp as ppt, pptx, odp and pdf;
+# each also as UOF 1.0 (uot, uos, uop).
 # Also password-protected doc, xls, odt, ods and odp (save_encrypted.py). The sources are flat OpenDocument files (marking in the body, header, footer, comment, title;
 # clean prose that mentions the same words); the marked-objectin* sources, whose marking is only
 # inside an embedded object, are themselves written through UNO (make_embedded.py); the
@@ -28,6 +29,16 @@ wait "$office" 2>/dev/null || true
 for f in doc docx odt rtf pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodt >/dev/null; done
 for f in xls xlsx ods; do soffice --headless --convert-to "$f" --outdir . source/*.fods >/dev/null; done
 for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodp >/dev/null; done
+# UOF 1.0 (GB/T 20916, the Chinese standard office format WPS and Yozo write): LibreOffice's XSLT filters.
+soffice --headless --convert-to 'uot:UOF text' --outdir . source/*.fodt >/dev/null
+soffice --headless --convert-to 'uos:UOF spreadsheet' --outdir . source/*.fods >/dev/null
+soffice --headless --convert-to 'uop:UOF presentation' --outdir . source/*.fodp >/dev/null
+# Its UOF filters drop cell comments, a sheet's page header, custom properties of texts and
+# slides, text boxes drawn on a sheet, a presentation's footer texts, and keep only a picture of
+# an embedded object (LibreOffice's own SVM format): those files have nothing left to find.
+rm -f marked-cellcomment.uos marked-sheetheader.uos marked-sheetbox.uos marked-property.uot \
+  marked-propertyslides.uop marked-slidefooter.uop marked-objectinmemo.uot marked-objectinsheet.uos \
+  marked-objectinslide.uop
 # PDFs that hold nothing to find: LibreOffice exports no comments, notes, hidden text, hidden
 # sheets or (here) sheet headers to PDF.
 rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddensheet.pdf marked-notes.pdf \
