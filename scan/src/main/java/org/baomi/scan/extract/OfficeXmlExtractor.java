@@ -52,7 +52,8 @@ public final class OfficeXmlExtractor implements Extractor {
                 }
                 String name = e.getName();
                 if (name.contains("/embeddings/") || name.startsWith("Res/") && !name.endsWith(".xml")
-                        || name.startsWith("Pictures/") && name.endsWith(".bin") || name.startsWith("Object ")) {
+                        || name.startsWith("Pictures/") && name.endsWith(".bin") || name.startsWith("Object ")
+                        || format == Format.OFD && isOfdAttachment(name)) {
                     if (!isMedia(name)) {
                         try (InputStream in = zip.getInputStream(e)) {
                             ctx.nested(name, in, e.getSize(), e.getCompressedSize());
@@ -98,6 +99,10 @@ public final class OfficeXmlExtractor implements Extractor {
                         if (!footer.toString().isBlank()) {
                             ctx.text(Location.of("footer", Zone.FOOTER), footer);
                         }
+                    } else if (format == Format.OFD && (OFD_PAGE.matcher(name).find() || name.contains("/Tpls/"))) {
+                        text = OfdText.page(in);
+                    } else if (format == Format.OFD && name.equalsIgnoreCase("OFD.xml")) {
+                        text = OfdText.docInfo(in);
                     } else {
                         text = XmlText.of(in);
                     }
@@ -128,6 +133,15 @@ public final class OfficeXmlExtractor implements Extractor {
             }
         }
         return false;
+    }
+
+    /**
+     * A file attached to an OFD document (GB/T 33190 attachments: a 公文's 附件 as a docx, an xlsx,
+     * another OFD), kept in an {@code Attachs} folder beside the list that names them.
+     */
+    private static boolean isOfdAttachment(String name) {
+        return (name.startsWith("Attachs/") || name.contains("/Attachs/")) && !name.endsWith("/")
+                && !name.substring(name.lastIndexOf('/') + 1).equalsIgnoreCase("Attachments.xml");
     }
 
     /** A WMF or EMF picture in the package's media (docx, xlsx, pptx) or pictures (ODF). */

@@ -54,6 +54,10 @@ class CorpusTest {
             Map.entry("customstamp.pdf", new String[] {"SECRET", "stamp, page 1"}),
             Map.entry("header.odt", new String[] {"机密", "header"}),
             Map.entry("page.ofd", new String[] {"秘密", "page 1"}),
+            // OFD as converters of 公文 write it: a banner letter by letter, 密级 in custom data, an attached docx.
+            Map.entry("glyphs.ofd", new String[] {"TOP SECRET", "page 1"}),
+            Map.entry("custom.ofd", new String[] {"秘密", "metadata"}),
+            Map.entry("attached.ofd!/Doc_0/Attachs/附件1.docx", new String[] {"机密", "header"}),
             Map.entry("gbk.txt", new String[] {"机密", "line 1"}),
             Map.entry("big5.txt", new String[] {"机密", "line 1"}),
             Map.entry("utf16.txt", new String[] {"绝密", "line 1"}),
@@ -110,6 +114,10 @@ class CorpusTest {
         write(dir, "customstamp.pdf", pdfWith(customStamp("SECRET//NOFORN")));
         write(dir, "header.odt", odt(memo, "机密★2027年6月30日"));
         write(dir, "page.ofd", ofd("秘密★会议结束后"));
+        write(dir, "glyphs.ofd", ofd("", ofdGlyphs(20, 20, 4.2, "TOP SECRET//NOFORN") + ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null));
+        write(dir, "custom.ofd", ofd("<ofd:CustomDatas><ofd:CustomData Name=\"密级\">秘密</ofd:CustomData></ofd:CustomDatas>",
+                ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null));
+        write(dir, "attached.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), "附件1.docx", docx(memo, "机密★10年", null, null, null)));
         write(dir, "gbk.txt", text("机密★10年\n" + memo, Charset.forName("GBK")));
         write(dir, "big5.txt", text("機密★10年\n關於工作安排的通知，請各單位知悉並遵照執行。", Charset.forName("Big5")));
         write(dir, "utf16.txt", text("\uFEFF绝密★30年\n" + memo, StandardCharsets.UTF_16LE));

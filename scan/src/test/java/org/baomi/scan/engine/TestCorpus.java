@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -517,16 +518,59 @@ final class TestCorpus {
 
     /** OFD (GB/T 33190): OFD.xml, a document root and one page of TextObjects. */
     static byte[] ofd(String pageText) throws IOException {
-        return zip(new String[][] {
-            {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\">"
-                + "<ofd:DocBody><ofd:DocInfo><ofd:Title>报告</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
-                + "</ofd:DocBody></ofd:OFD>"},
-            {"Doc_0/Document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\">"
-                + "<ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>"},
-            {"Doc_0/Pages/Page_0/Content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\">"
-                + "<ofd:Content><ofd:Layer><ofd:TextObject ID=\"2\"><ofd:TextCode X=\"0\" Y=\"10\">" + pageText
-                + "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"},
-        });
+        return ofd("", "<ofd:TextObject ID=\"2\"><ofd:TextCode X=\"0\" Y=\"10\">" + pageText + "</ofd:TextCode></ofd:TextObject>",
+                null, null);
+    }
+
+    /**
+     * An OFD whose document information ends with {@code info} (e.g. custom data), whose one page
+     * holds {@code layer} (text objects), and which carries {@code attachment} (or none) as the
+     * file {@code attachmentName} of its attachments (GB/T 33190: {@code Attachs/Attachments.xml}).
+     */
+    static byte[] ofd(String info, String layer, String attachmentName, byte[] attachment) throws IOException {
+        String ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+            parts.put("OFD.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD " + ns + " Version=\"1.0\"><ofd:DocBody>"
+                    + "<ofd:DocInfo><ofd:DocID>6c1b6a</ofd:DocID><ofd:Title>报告</ofd:Title><ofd:Creator>OFD Writer</ofd:Creator>" + info
+                    + "</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>").getBytes(StandardCharsets.UTF_8));
+            parts.put("Doc_0/Document.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document " + ns + "><ofd:Pages>"
+                    + "<ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages>"
+                    + (attachment == null ? "" : "<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>")
+                    + "</ofd:Document>").getBytes(StandardCharsets.UTF_8));
+            parts.put("Doc_0/Pages/Page_0/Content.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page " + ns
+                    + "><ofd:Content><ofd:Layer ID=\"1\">" + layer + "</ofd:Layer></ofd:Content></ofd:Page>").getBytes(StandardCharsets.UTF_8));
+            if (attachment != null) {
+                parts.put("Doc_0/Attachs/Attachments.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Attachments " + ns
+                        + "><ofd:Attachment ID=\"9\" Name=\"附件1\" Visible=\"true\"><ofd:FileLoc>" + attachmentName
+                        + "</ofd:FileLoc></ofd:Attachment></ofd:Attachments>").getBytes(StandardCharsets.UTF_8));
+                parts.put("Doc_0/Attachs/" + attachmentName, attachment);
+            }
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A line of an OFD page as converters of 公文 write it: one text object per character, each
+     * {@code size} millimetres wide, from ({@code x}, {@code y}); a space leaves a character's gap.
+     */
+    static String ofdGlyphs(double x, double y, double size, String line) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) != ' ') {
+                sb.append("<ofd:TextObject ID=\"").append(100 + i).append("\" Boundary=\"").append(x + i * size).append(' ').append(y)
+                        .append(' ').append(size).append(' ').append(size).append("\" Font=\"3\" Size=\"").append(size)
+                        .append("\"><ofd:TextCode X=\"0\" Y=\"").append(size * 0.85).append("\">").append(line.charAt(i))
+                        .append("</ofd:TextCode></ofd:TextObject>");
+            }
+        }
+        return sb.toString();
     }
 
     static byte[] zip(String[][] entries) throws IOException {

@@ -1,0 +1,166 @@
+package org.baomi.scan.extract;
+
+import java.io.InputStream;
+import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The text of OFD parts (GB/T 33190), as a reader of the page sees it.
+ *
+ * <p>A page's text objects are placed glyph by glyph or run by run ({@code Boundary} in
+ * millimetres, {@code TextCode X/Y} inside it): converters of 公文 to OFD often write each
+ * character of a line as a text object of its own. One line per text object would cut
+ * {@code 机密★1年} into five lines, and the marking's ★期限 (or an English {@code SECRET} written
+ * letter by letter) would no longer be one word. Text objects on the same baseline, each to the
+ * right of the last, are joined into one line — with a space where a gap of a word space (a fifth
+ * of the font size) or more separates them, which the matcher ignores between Chinese characters
+ * — and a new baseline starts a new line.
+ *
+ * <p>The document information in {@code OFD.xml} is read field by field: title, author,
+ * subject, abstract, keywords and custom data ({@code 密级 机密★10年}, as marking tools record
+ * it); identifiers, dates, the producing application and part locations are not text.
+ */
+final class OfdText {
+    private static final Set<String> INFO = Set.of("Title", "Author", "Subject", "Abstract", "Keyword", "CustomData");
+
+    private OfdText() {
+    }
+
+    /** A page's or a template's {@code Content.xml}. */
+    static String page(InputStream in) throws XMLStreamException {
+        XMLStreamReader r = XmlText.reader(in);
+        StringBuilder sb = new StringBuilder();
+        // The text object being read: its boundary, or NaN when it has none that parses.
+        double bx = Double.NaN;
+        double by = Double.NaN;
+        double bw = 0;
+        double size = 0;
+        // The last text written: its baseline, where it started and where its object ends.
+        double lastY = Double.NaN;
+        double lastX = Double.NaN;
+        double lastRight = Double.NaN;
+        double codeY = 0;
+        boolean inCode = false;
+        try {
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    String n = r.getLocalName();
+                    if (n.equals("TextObject")) {
+                        double[] box = numbers(r.getAttributeValue(null, "Boundary"), 4);
+                        bx = box == null ? Double.NaN : box[0];
+                        by = box == null ? Double.NaN : box[1];
+                        bw = box == null ? 0 : box[2];
+                        double[] s = numbers(r.getAttributeValue(null, "Size"), 1);
+                        size = s != null && s[0] > 0 ? s[0] : box == null ? 0 : box[3];
+                        codeY = 0;
+                    } else if (n.equals("TextCode")) {
+                        double[] x = numbers(r.getAttributeValue(null, "X"), 1);
+                        double[] y = numbers(r.getAttributeValue(null, "Y"), 1);
+                        if (y != null) {
+                            codeY = y[0]; // a TextCode without Y continues the previous one's line
+                        }
+                        double absX = bx + (x == null ? 0 : x[0]);
+                        double absY = by + codeY;
+                        separate(sb, absX, absY, lastX, lastY, lastRight, size);
+                        lastX = absX;
+                        lastY = absY;
+                        lastRight = bx + bw;
+                        inCode = true;
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    String n = r.getLocalName();
+                    if (n.equals("TextCode")) {
+                        inCode = false;
+                    } else if (n.equals("TextObject")) {
+                        bx = Double.NaN;
+                        by = Double.NaN;
+                    }
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && inCode) {
+                    sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                }
+            }
+        } finally {
+            r.close();
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Before text at ({@code x}, {@code y}): nothing when it continues the last text's line to
+     * the right, a space when it does so after a wide gap, else a line break. Unknown positions
+     * (NaN) always break the line, as each text object once did.
+     */
+    private static void separate(StringBuilder sb, double x, double y, double lastX, double lastY, double lastRight,
+                                 double size) {
+        if (sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n') {
+            return;
+        }
+        double tolerance = Math.max(size, 0.5) * 0.5;
+        boolean sameLine = Math.abs(y - lastY) <= tolerance && x >= lastX - tolerance;
+        if (!sameLine) { // also when any of them is NaN
+            sb.append('\n');
+        } else if (x - lastRight > Math.max(size, 0.5) * 0.2) {
+            sb.append(' ');
+        }
+    }
+
+    /** The first {@code count} numbers of a space-separated attribute, or null. */
+    private static double[] numbers(String value, int count) {
+        if (value == null) {
+            return null;
+        }
+        String[] parts = value.strip().split("\\s+");
+        if (parts.length < count) {
+            return null;
+        }
+        double[] out = new double[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                out[i] = Double.parseDouble(parts[i]);
+                if (!Double.isFinite(out[i])) {
+                    return null;
+                }
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return out;
+    }
+
+    /** {@code OFD.xml}: the document information, a field a line. */
+    static String docInfo(InputStream in) throws XMLStreamException {
+        XMLStreamReader r = XmlText.reader(in);
+        StringBuilder sb = new StringBuilder();
+        int reading = 0;
+        try {
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    if (reading > 0) {
+                        reading++;
+                    } else if (INFO.contains(r.getLocalName())) {
+                        reading = 1;
+                        if (r.getLocalName().equals("CustomData")) {
+                            String name = r.getAttributeValue(null, "Name");
+                            if (name != null && !name.isBlank()) {
+                                sb.append(name.strip()).append(' ');
+                            }
+                        }
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    if (reading > 0 && --reading == 0 && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                        sb.append('\n');
+                    }
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && reading > 0) {
+                    sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                }
+            }
+        } finally {
+            r.close();
+        }
+        return sb.toString();
+    }
+}

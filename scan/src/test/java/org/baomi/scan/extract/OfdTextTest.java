@@ -1,0 +1,67 @@
+package org.baomi.scan.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** OFD pages read as lines a reader sees, and OFD.xml's document information field by field. */
+class OfdTextTest {
+    private static String page(String layer) throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
+                + "<ofd:Layer ID=\"1\">" + layer + "</ofd:Layer></ofd:Content></ofd:Page>";
+        return OfdText.page(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String glyph(double x, double y, double size, String text) {
+        return "<ofd:TextObject ID=\"1\" Boundary=\"" + x + " " + y + " " + size + " " + size + "\" Size=\"" + size + "\">"
+                + "<ofd:TextCode X=\"0\" Y=\"" + size * 0.85 + "\">" + text + "</ofd:TextCode></ofd:TextObject>";
+    }
+
+    @Test
+    void glyphsOnOneBaselineAreOneLine() throws Exception {
+        StringBuilder layer = new StringBuilder();
+        String marking = "机密★1年";
+        for (int i = 0; i < marking.length(); i++) {
+            layer.append(glyph(20 + i * 4.2, 20, 4.2, marking.substring(i, i + 1)));
+        }
+        // A title lower on the page, in larger characters: a line of its own; spaced out, so with a
+        // space (which the matcher ignores between Chinese characters).
+        layer.append(glyph(30, 50, 7.5, "关于")).append(glyph(45, 50, 7.5, "通知"));
+        assertThat(page(layer.toString())).isEqualTo("机密★1年\n关于 通知");
+    }
+
+    @Test
+    void aWideGapIsASpaceAndGoingBackLeftIsANewLine() throws Exception {
+        String layer = glyph(20, 20, 4, "SECRET") // its boundary is one size wide
+                + glyph(20 + 4 + 0.5, 20, 4, "//") // an eighth of a size further: the same word
+                + glyph(20 + 8.5 + 1, 20, 4, "NOFORN") // a quarter further: a word space
+                + glyph(20, 20.5, 4, "Annex") // same baseline within half a size, but back at the left: a new line
+                + glyph(20, 26, 4, "B");
+        assertThat(page(layer)).isEqualTo("SECRET// NOFORN\nAnnex\nB");
+    }
+
+    @Test
+    void aTextObjectWithSeveralLinesAndOnesWithoutBoundaries() throws Exception {
+        String layer = "<ofd:TextObject ID=\"2\" Boundary=\"10 10 100 30\" Size=\"5\">"
+                + "<ofd:TextCode X=\"0\" Y=\"5\">第一行</ofd:TextCode><ofd:TextCode X=\"20\">续</ofd:TextCode>"
+                + "<ofd:TextCode X=\"0\" Y=\"12\">第二行</ofd:TextCode></ofd:TextObject>"
+                + "<ofd:TextObject ID=\"3\"><ofd:TextCode>无位置</ofd:TextCode></ofd:TextObject>"
+                + "<ofd:TextObject ID=\"4\" Boundary=\"x y\"><ofd:TextCode X=\"NaN\" Y=\"1\">坏边界</ofd:TextCode></ofd:TextObject>"
+                + "<ofd:PathObject ID=\"5\" Boundary=\"0 0 10 10\"><ofd:AbbreviatedData>M 0 0 L 10 10</ofd:AbbreviatedData></ofd:PathObject>";
+        assertThat(page(layer)).isEqualTo("第一行续\n第二行\n无位置\n坏边界");
+    }
+
+    @Test
+    void documentInformationIsReadFieldByField() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\">"
+                + "<ofd:DocBody><ofd:DocInfo><ofd:DocID>6c1b6a</ofd:DocID><ofd:Title>关于开展检查的通知</ofd:Title>"
+                + "<ofd:Author>办公室</ofd:Author><ofd:CreationDate>2026-11-21</ofd:CreationDate><ofd:Keywords>"
+                + "<ofd:Keyword>检查</ofd:Keyword><ofd:Keyword>通知</ofd:Keyword></ofd:Keywords><ofd:Creator>OFD Writer</ofd:Creator>"
+                + "<ofd:CustomDatas><ofd:CustomData Name=\"密级\">机密</ofd:CustomData><ofd:CustomData Name=\"份号\">000123</ofd:CustomData>"
+                + "</ofd:CustomDatas></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+        assertThat(OfdText.docInfo(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("关于开展检查的通知\n办公室\n检查\n通知\n密级 机密\n份号 000123\n");
+    }
+}
