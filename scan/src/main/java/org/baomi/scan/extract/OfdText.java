@@ -14,9 +14,10 @@ import javax.xml.stream.XMLStreamReader;
  * character of a line as a text object of its own. One line per text object would cut
  * {@code 机密★1年} into five lines, and the marking's ★期限 (or an English {@code SECRET} written
  * letter by letter) would no longer be one word. Text objects on the same baseline, each to the
- * right of the last, are joined into one line — with a space where a gap of a word space (a fifth
- * of the font size) or more separates them, which the matcher ignores between Chinese characters
- * — and a new baseline starts a new line.
+ * right of the last, are joined into one line — with a space where a gap of more than a word
+ * space (three tenths of the font size) separates their boundaries, which the matcher ignores
+ * between Chinese characters; a glyph's boundary is its ink, narrower than its advance, so the
+ * gap between two glyphs of a word stays below that — and a new baseline starts a new line.
  *
  * <p>The document information in {@code OFD.xml} is read field by field: title, author,
  * subject, abstract, keywords and custom data ({@code 密级 机密★10年}, as marking tools record
@@ -37,6 +38,7 @@ final class OfdText {
         double by = Double.NaN;
         double bw = 0;
         double size = 0;
+        double[] ctm = null;
         // The last text written: its baseline, where it started and where its object ends.
         double lastY = Double.NaN;
         double lastX = Double.NaN;
@@ -53,8 +55,11 @@ final class OfdText {
                         bx = box == null ? Double.NaN : box[0];
                         by = box == null ? Double.NaN : box[1];
                         bw = box == null ? 0 : box[2];
+                        ctm = numbers(r.getAttributeValue(null, "CTM"), 6);
                         double[] s = numbers(r.getAttributeValue(null, "Size"), 1);
-                        size = s != null && s[0] > 0 ? s[0] : box == null ? 0 : box[3];
+                        // The size is in the object's own space: scaled by its CTM, as the glyphs are.
+                        double scale = ctm == null ? 1 : Math.sqrt(Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
+                        size = s != null && s[0] > 0 ? s[0] * scale : box == null ? 0 : box[3];
                         codeY = 0;
                     } else if (n.equals("TextCode")) {
                         double[] x = numbers(r.getAttributeValue(null, "X"), 1);
@@ -62,8 +67,11 @@ final class OfdText {
                         if (y != null) {
                             codeY = y[0]; // a TextCode without Y continues the previous one's line
                         }
-                        double absX = bx + (x == null ? 0 : x[0]);
-                        double absY = by + codeY;
+                        double cx = x == null ? 0 : x[0];
+                        // GB/T 33190: TextCode positions are in the object's space, mapped by its CTM
+                        // (converters often draw each glyph with one) into the boundary's.
+                        double absX = bx + (ctm == null ? cx : ctm[0] * cx + ctm[2] * codeY + ctm[4]);
+                        double absY = by + (ctm == null ? codeY : ctm[1] * cx + ctm[3] * codeY + ctm[5]);
                         separate(sb, absX, absY, lastX, lastY, lastRight, size);
                         lastX = absX;
                         lastY = absY;
@@ -102,7 +110,7 @@ final class OfdText {
         boolean sameLine = Math.abs(y - lastY) <= tolerance && x >= lastX - tolerance;
         if (!sameLine) { // also when any of them is NaN
             sb.append('\n');
-        } else if (x - lastRight > Math.max(size, 0.5) * 0.2) {
+        } else if (x - lastRight > Math.max(size, 0.5) * 0.3) {
             sb.append(' ');
         }
     }

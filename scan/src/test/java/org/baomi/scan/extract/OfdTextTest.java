@@ -36,10 +36,34 @@ class OfdTextTest {
     void aWideGapIsASpaceAndGoingBackLeftIsANewLine() throws Exception {
         String layer = glyph(20, 20, 4, "SECRET") // its boundary is one size wide
                 + glyph(20 + 4 + 0.5, 20, 4, "//") // an eighth of a size further: the same word
-                + glyph(20 + 8.5 + 1, 20, 4, "NOFORN") // a quarter further: a word space
+                + glyph(20 + 8.5 + 1.6, 20, 4, "NOFORN") // two fifths further: a word space
                 + glyph(20, 20.5, 4, "Annex") // same baseline within half a size, but back at the left: a new line
                 + glyph(20, 26, 4, "B");
         assertThat(page(layer)).isEqualTo("SECRET// NOFORN\nAnnex\nB");
+    }
+
+    /**
+     * Each glyph drawn through a matrix of its own, as a converter of 公文 wrote this 局 (positions
+     * and size in points, the CTM scaling them to millimetres and moving them into the boundary).
+     */
+    @Test
+    void glyphsDrawnThroughTheirOwnMatrixAreMappedIntoThePage() throws Exception {
+        StringBuilder layer = new StringBuilder();
+        String line = "绝密★长期某局";
+        for (int i = 0; i < line.length(); i++) {
+            double x = 114.807533 + i * 5.2; // each glyph's boundary 5.2 mm further
+            double textX = 324.419 + i * 14.749; // and its position in points further in the object's own space
+            double e = -0.3527 * textX; // the matrix moves that position to the boundary's left edge
+            layer.append("<ofd:TextObject ID=\"").append(121 + i).append("\" CTM=\"0.3527 0 0 0.3527 ").append(e)
+                    .append(" 111.352325\" Boundary=\"").append(x).append(" 185.229584 4.083549 4.733795\" Font=\"16\" Size=\"14.749\">")
+                    .append("<ofd:TextCode X=\"").append(textX).append("\" Y=\"-303.723\">").append(line.charAt(i))
+                    .append("</ofd:TextCode></ofd:TextObject>");
+        }
+        // The next line, 10 mm lower.
+        layer.append("<ofd:TextObject ID=\"130\" CTM=\"0.3527 0 0 0.3527 -114.42 111.352325\" Boundary=\"114.807533 195.2 4.08 4.73\""
+                + " Size=\"14.749\"><ofd:TextCode X=\"324.419\" Y=\"-303.723\">文</ofd:TextCode></ofd:TextObject>");
+        // The boundaries are the glyphs' ink, 4.08 of 5.2 mm: the gaps between them are not spaces.
+        assertThat(page(layer.toString())).isEqualTo("绝密★长期某局\n文");
     }
 
     @Test
