@@ -99,8 +99,12 @@ public final class UofExtractor implements Extractor {
 
         void run() throws XMLStreamException, ExtractionProblem, IOException {
             open.push(new Segment(new Location("paragraph", Zone.BODY, true, true), null));
+            int events = 0;
             while (r.hasNext()) {
                 int ev = r.next();
+                if ((++events & 0xFFF) == 0) {
+                    ctx.checkDeadline(); // one file is the whole document: the time limit is checked inside it
+                }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     if (start()) {
                         continue;

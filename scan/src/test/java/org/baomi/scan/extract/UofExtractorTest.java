@@ -196,6 +196,37 @@ class UofExtractorTest {
                 .isInstanceOfSatisfying(ExtractionProblem.class, p -> assertThat(p.getMessage()).contains("object obj2"));
     }
 
+    /** One UOF file is the whole document: the time limit is checked while it is read, not only after. */
+    @Test
+    void theTimeLimitIsCheckedInsideTheFile() {
+        String body = para("关于做好保密自查工作的通知").repeat(5000);
+        int[] checks = {0};
+        assertThatThrownBy(() -> new UofExtractor().extract(new Source.InMemory("t.uot",
+                doc("vnd.uof.text", "<uof:文字处理><字:主体>" + body + "</字:主体></uof:文字处理>").getBytes(StandardCharsets.UTF_8)),
+                new ExtractionContext() {
+                    @Override
+                    public void text(Location location, CharSequence text) {
+                    }
+
+                    @Override
+                    public void nested(String name, InputStream in, long declaredSize, long compressedSize) {
+                    }
+
+                    @Override
+                    public Limits limits() {
+                        return Limits.defaults();
+                    }
+
+                    @Override
+                    public void checkDeadline() throws ExtractionProblem {
+                        if (++checks[0] == 3) {
+                            throw new ExtractionProblem(FileStatus.TIMEOUT, "over 120 s");
+                        }
+                    }
+                }))
+                .isInstanceOfSatisfying(ExtractionProblem.class, p -> assertThat(p.status()).isEqualTo(FileStatus.TIMEOUT));
+    }
+
     @Test
     void theFormatIsToldByTheRootAndItsMimetype() throws Exception {
         assertThat(detect("a.xml", doc("vnd.uof.text", ""))).isEqualTo(Format.UOF_TEXT);
