@@ -77,7 +77,7 @@ public final class FormatDetector {
      * and presentation apart. Any other XML stays generic.
      */
     private static Format uofKind(String head, String name) {
-        if (!head.contains("\"http://schemas.uof.org/cn/2003/uof\"") || !UOF_ROOT.matcher(head).find()) {
+        if (!head.contains("http://schemas.uof.org/cn/2003/uof") || !UOF_ROOT.matcher(head).find()) {
             return Format.XML;
         }
         if (head.contains("\"vnd.uof.spreadsheet\"") || !head.contains("\"vnd.uof.") && name.endsWith(".uos")) {

@@ -75,7 +75,7 @@ public final class UofExtractor implements Extractor {
         private final ExtractionContext ctx;
         private final Deque<Segment> open = new ArrayDeque<>();
         private final Deque<Boolean> opened = new ArrayDeque<>();
-        /** Drawings' texts by their 标识符, until placed. */
+        /** Drawings' texts by their 标识符. */
         private final Map<String, String> shapes = new LinkedHashMap<>();
         /** Groups: a drawing's 组合列表, the drawings it holds. */
         private final Map<String, List<String>> groups = new HashMap<>();
@@ -290,7 +290,9 @@ public final class UofExtractor implements Extractor {
          */
         private void readObject() throws XMLStreamException, ExtractionProblem, IOException {
             String name = "object " + (object == null || object.isBlank() ? String.valueOf(++objects) : object);
-            Base64Content data = new Base64Content(r);
+            // RFC 2045 base64, line breaks and all, decoded as the parser hands the characters on.
+            CharacterData chars = new CharacterData(r);
+            InputStream data = java.util.Base64.getMimeDecoder().wrap(chars);
             try (InputStream bounded = ctx.limits() == null ? data : Bounded.of(data, ctx.limits(), -1, name);
                  BufferedInputStream in = new BufferedInputStream(bounded, 8192)) {
                 in.mark(64);
@@ -304,7 +306,8 @@ public final class UofExtractor implements Extractor {
                 } else if (!isPicture(head) && head.length > 0) {
                     ctx.nested(name, in, -1, -1);
                 }
-                in.transferTo(OutputStream.nullOutputStream());
+                // The decoder stops at the padding: the rest of the element, up to its end tag, is read here.
+                chars.transferTo(OutputStream.nullOutputStream());
             } catch (IOException e) {
                 ExtractionProblem p = Bounded.problemIn(e);
                 if (p != null) {
@@ -350,101 +353,22 @@ public final class UofExtractor implements Extractor {
     }
 
     /**
-     * The bytes of base64 character data, decoded as the XML reader delivers it, up to the end
-     * tag of the element it is in (which it consumes). Whitespace is ignored; anything else
-     * that is not base64 is an error naming the character.
+     * The character data of the element the reader is in, up to its end tag (which it consumes),
+     * as ASCII bytes for the JDK's base64 decoder (a character beyond ASCII becomes one it skips).
      */
-    static final class Base64Content extends InputStream {
+    static final class CharacterData extends InputStream {
         private final XMLStreamReader r;
         private char[] chars;
         private int pos;
         private int limit;
         private boolean ended;
-        private final byte[] out = new byte[3];
-        private int outPos;
-        private int outLen;
 
-        Base64Content(XMLStreamReader r) {
+        CharacterData(XMLStreamReader r) {
             this.r = r;
         }
 
         @Override
         public int read() throws IOException {
-            if (outPos == outLen && !fill()) {
-                return -1;
-            }
-            return out[outPos++] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = 0;
-            while (n < len) {
-                if (outPos == outLen && !fill()) {
-                    break;
-                }
-                int k = Math.min(len - n, outLen - outPos);
-                System.arraycopy(out, outPos, b, off + n, k);
-                outPos += k;
-                n += k;
-            }
-            return n == 0 && len > 0 ? -1 : n;
-        }
-
-        /** Decodes the next group of four characters into {@code out}; false at the end. */
-        private boolean fill() throws IOException {
-            int acc = 0;
-            int count = 0;
-            int pad = 0;
-            while (count < 4) {
-                int c = nextChar();
-                if (c < 0) {
-                    if (count == 0) {
-                        return false;
-                    }
-                    throw new IOException("base64 data ends in the middle of a group");
-                }
-                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                    continue;
-                }
-                int v;
-                if (c == '=') {
-                    pad++;
-                    v = 0;
-                } else {
-                    v = value(c);
-                    if (v < 0 || pad > 0) {
-                        throw new IOException("not base64: character U+" + String.format("%04X", c));
-                    }
-                }
-                acc = (acc << 6) | v;
-                count++;
-            }
-            if (pad > 2) {
-                throw new IOException("not base64: too much padding");
-            }
-            out[0] = (byte) (acc >> 16);
-            out[1] = (byte) (acc >> 8);
-            out[2] = (byte) acc;
-            outPos = 0;
-            outLen = 3 - pad;
-            return outLen > 0 || fill();
-        }
-
-        private static int value(int c) {
-            if (c >= 'A' && c <= 'Z') {
-                return c - 'A';
-            }
-            if (c >= 'a' && c <= 'z') {
-                return c - 'a' + 26;
-            }
-            if (c >= '0' && c <= '9') {
-                return c - '0' + 52;
-            }
-            return c == '+' ? 62 : c == '/' ? 63 : -1;
-        }
-
-        private int nextChar() throws IOException {
             while (pos == limit) {
                 if (ended) {
                     return -1;
@@ -464,7 +388,24 @@ public final class UofExtractor implements Extractor {
                     throw new IOException(e.getMessage(), e);
                 }
             }
-            return chars[pos++];
+            char c = chars[pos++];
+            return c < 0x80 ? c : ' ';
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = 0;
+            while (n < len) {
+                if (pos == limit && n > 0) {
+                    return n; // what this event held; the next read moves the parser on
+                }
+                int c = read();
+                if (c < 0) {
+                    break;
+                }
+                b[off + n++] = (byte) c;
+            }
+            return n == 0 && len > 0 ? -1 : n;
         }
     }
 }
