@@ -5,6 +5,8 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.baomi.scan.engine.Location;
+import org.baomi.scan.engine.Zone;
 
 /**
  * The text of OFD parts (GB/T 33190), as a reader of the page sees it.
@@ -32,86 +34,142 @@ final class OfdText {
     /** A page's or a template's {@code Content.xml}. */
     static String page(InputStream in) throws XMLStreamException {
         XMLStreamReader r = XmlText.reader(in);
-        StringBuilder sb = new StringBuilder();
-        // The text object being read: its boundary, or NaN when it has none that parses.
-        double bx = Double.NaN;
-        double by = Double.NaN;
-        double bw = 0;
-        double size = 0;
-        double[] ctm = null;
-        // The last text written: its baseline, where it started and where its object ends.
-        double lastY = Double.NaN;
-        double lastX = Double.NaN;
-        double lastRight = Double.NaN;
-        double codeY = 0;
-        boolean inCode = false;
+        Lines lines = new Lines();
+        try {
+            while (r.hasNext()) {
+                lines.event(r, r.next());
+            }
+        } finally {
+            r.close();
+        }
+        return lines.sb.toString();
+    }
+
+    /**
+     * A page's annotations ({@code Annots/Page_N/Annotation.xml}), one segment each: a watermark
+     * annotation (a 机密 drawn across the page) as {@code watermark}, a stamp as {@code stamp}, both
+     * prominent; others as {@code comment}. The text is the annotation's remark and the text its
+     * appearance draws, joined into lines as on a page.
+     */
+    static void annotations(InputStream in, String page, OdfText.Sink sink) throws XMLStreamException, ExtractionProblem {
+        XMLStreamReader r = XmlText.reader(in);
+        Lines lines = null;
+        Location where = null;
+        boolean remark = false;
         try {
             while (r.hasNext()) {
                 int ev = r.next();
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    String n = r.getLocalName();
-                    if (n.equals("TextObject")) {
-                        double[] box = numbers(r.getAttributeValue(null, "Boundary"), 4);
-                        bx = box == null ? Double.NaN : box[0];
-                        by = box == null ? Double.NaN : box[1];
-                        bw = box == null ? 0 : box[2];
-                        ctm = numbers(r.getAttributeValue(null, "CTM"), 6);
-                        double[] s = numbers(r.getAttributeValue(null, "Size"), 1);
-                        // The size is in the object's own space: scaled by its CTM, as the glyphs are.
-                        double scale = ctm == null ? 1 : Math.sqrt(Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
-                        size = s != null && s[0] > 0 ? s[0] * scale : box == null ? 0 : box[3];
-                        codeY = 0;
-                    } else if (n.equals("TextCode")) {
-                        double[] x = numbers(r.getAttributeValue(null, "X"), 1);
-                        double[] y = numbers(r.getAttributeValue(null, "Y"), 1);
-                        if (y != null) {
-                            codeY = y[0]; // a TextCode without Y continues the previous one's line
-                        }
-                        double cx = x == null ? 0 : x[0];
-                        // GB/T 33190: TextCode positions are in the object's space, mapped by its CTM
-                        // (converters often draw each glyph with one) into the boundary's.
-                        double absX = bx + (ctm == null ? cx : ctm[0] * cx + ctm[2] * codeY + ctm[4]);
-                        double absY = by + (ctm == null ? codeY : ctm[1] * cx + ctm[3] * codeY + ctm[5]);
-                        separate(sb, absX, absY, lastX, lastY, lastRight, size);
-                        lastX = absX;
-                        lastY = absY;
-                        lastRight = bx + bw;
-                        inCode = true;
+                if (ev == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Annot")) {
+                    String type = r.getAttributeValue(null, "Type");
+                    where = "Watermark".equalsIgnoreCase(type) ? Location.of("watermark" + page, Zone.HEADER)
+                            : "Stamp".equalsIgnoreCase(type) ? Location.of("stamp" + page, Zone.HEADER)
+                            : Location.of("comment", Zone.COMMENT);
+                    lines = new Lines();
+                } else if (lines == null) {
+                    continue; // outside an annotation: nothing a reader sees
+                } else if (ev == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Remark")) {
+                    remark = true;
+                } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("Remark")) {
+                    remark = false;
+                    lines.breakLine();
+                } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("Annot")) {
+                    if (!lines.sb.toString().isBlank()) {
+                        sink.segment(where, lines.sb.toString());
                     }
-                } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    String n = r.getLocalName();
-                    if (n.equals("TextCode")) {
-                        inCode = false;
-                    } else if (n.equals("TextObject")) {
-                        bx = Double.NaN;
-                        by = Double.NaN;
-                    }
-                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && inCode) {
-                    sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    lines = null;
+                } else if (remark && (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA)) {
+                    lines.sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                } else {
+                    lines.event(r, ev);
                 }
             }
         } finally {
             r.close();
         }
-        return sb.toString();
     }
 
-    /**
-     * Before text at ({@code x}, {@code y}): nothing when it continues the last text's line to
-     * the right, a space when it does so after a wide gap, else a line break. Unknown positions
-     * (NaN) always break the line, as each text object once did.
-     */
-    private static void separate(StringBuilder sb, double x, double y, double lastX, double lastY, double lastRight,
-                                 double size) {
-        if (sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n') {
-            return;
+    /** Text objects joined into the lines a reader sees. */
+    private static final class Lines {
+        final StringBuilder sb = new StringBuilder();
+        // The text object being read: its boundary, or NaN when it has none that parses.
+        private double bx = Double.NaN;
+        private double by = Double.NaN;
+        private double bw;
+        private double size;
+        private double[] ctm;
+        // The last text written: its baseline, where it started and where its object ends.
+        private double lastY = Double.NaN;
+        private double lastX = Double.NaN;
+        private double lastRight = Double.NaN;
+        private double codeY;
+        private boolean inCode;
+
+        void event(XMLStreamReader r, int ev) {
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String n = r.getLocalName();
+                if (n.equals("TextObject")) {
+                    double[] box = numbers(r.getAttributeValue(null, "Boundary"), 4);
+                    bx = box == null ? Double.NaN : box[0];
+                    by = box == null ? Double.NaN : box[1];
+                    bw = box == null ? 0 : box[2];
+                    ctm = numbers(r.getAttributeValue(null, "CTM"), 6);
+                    double[] s = numbers(r.getAttributeValue(null, "Size"), 1);
+                    // The size is in the object's own space: scaled by its CTM, as the glyphs are.
+                    double scale = ctm == null ? 1 : Math.sqrt(Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
+                    size = s != null && s[0] > 0 ? s[0] * scale : box == null ? 0 : box[3];
+                    codeY = 0;
+                } else if (n.equals("TextCode")) {
+                    double[] x = numbers(r.getAttributeValue(null, "X"), 1);
+                    double[] y = numbers(r.getAttributeValue(null, "Y"), 1);
+                    if (y != null) {
+                        codeY = y[0]; // a TextCode without Y continues the previous one's line
+                    }
+                    double cx = x == null ? 0 : x[0];
+                    // GB/T 33190: TextCode positions are in the object's space, mapped by its CTM
+                    // (converters often draw each glyph with one) into the boundary's.
+                    double absX = bx + (ctm == null ? cx : ctm[0] * cx + ctm[2] * codeY + ctm[4]);
+                    double absY = by + (ctm == null ? codeY : ctm[1] * cx + ctm[3] * codeY + ctm[5]);
+                    separate(absX, absY);
+                    lastX = absX;
+                    lastY = absY;
+                    lastRight = bx + bw;
+                    inCode = true;
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                String n = r.getLocalName();
+                if (n.equals("TextCode")) {
+                    inCode = false;
+                } else if (n.equals("TextObject")) {
+                    bx = Double.NaN;
+                    by = Double.NaN;
+                }
+            } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && inCode) {
+                sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+            }
         }
-        double tolerance = Math.max(size, 0.5) * 0.5;
-        boolean sameLine = Math.abs(y - lastY) <= tolerance && x >= lastX - tolerance;
-        if (!sameLine) { // also when any of them is NaN
-            sb.append('\n');
-        } else if (x - lastRight > Math.max(size, 0.5) * 0.3) {
-            sb.append(' ');
+
+        /**
+         * Before text at ({@code x}, {@code y}): nothing when it continues the last text's line to
+         * the right, a space when it does so after a wide gap, else a line break. Unknown positions
+         * (NaN) always break the line, as each text object once did.
+         */
+        private void separate(double x, double y) {
+            if (sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n') {
+                return;
+            }
+            double tolerance = Math.max(size, 0.5) * 0.5;
+            boolean sameLine = Math.abs(y - lastY) <= tolerance && x >= lastX - tolerance;
+            if (!sameLine) { // also when any of them is NaN
+                sb.append('\n');
+            } else if (x - lastRight > Math.max(size, 0.5) * 0.3) {
+                sb.append(' ');
+            }
+        }
+
+        void breakLine() {
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                sb.append('\n');
+            }
         }
     }
 

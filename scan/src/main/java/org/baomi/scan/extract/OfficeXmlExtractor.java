@@ -26,7 +26,12 @@ public final class OfficeXmlExtractor implements Extractor {
     private static final Pattern NUMBER = Pattern.compile("(\\d+)(?=\\.xml$)");
     private static final Pattern SHEET_RELS = Pattern.compile("xl/worksheets/_rels/sheet(\\d+)\\.xml\\.rels");
     private static final Pattern OFD_PAGE = Pattern.compile("Page_?(\\d+)/Content\\.xml$", Pattern.CASE_INSENSITIVE);
+    /** A page's annotations, by the page's folder (numbered from 0, as pages are). */
+    private static final Pattern OFD_FIRST_PAGE = Pattern.compile("(^|/)Pages/Page_?0/", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OFD_ANNOT_PAGE = Pattern.compile("Annots/Page_?(\\d+)/", Pattern.CASE_INSENSITIVE);
     private final Format format;
+    /** What to add to an OFD page folder's number for the page's: 1 when they start at Page_0. */
+    private int ofdPageBase;
 
     public OfficeXmlExtractor(Format format) {
         this.format = format;
@@ -38,6 +43,8 @@ public final class OfficeXmlExtractor implements Extractor {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             // Document order: slide 2 before slide 10.
             entries.sort((a, b) -> naturalKey(a.getName()).compareTo(naturalKey(b.getName())));
+            // OFD writers number page folders from 0 (Page_0) or from 1 (Page_1): page 1 is the lowest.
+            ofdPageBase = format == Format.OFD && entries.stream().anyMatch(x -> OFD_FIRST_PAGE.matcher(x.getName()).find()) ? 1 : 0;
             if ((format == Format.ODT || format == Format.ODS || format == Format.ODP) && odfEncrypted(zip)) {
                 // Its parts are ciphertext; reading them would only report a parse error.
                 throw ExtractionProblem.encrypted("password-protected OpenDocument file");
@@ -75,6 +82,15 @@ public final class OfficeXmlExtractor implements Extractor {
                 }
                 Location loc = locate(name, sheetNames, drawingSheets);
                 if (loc == null) {
+                    continue;
+                }
+                if (format == Format.OFD && loc.zone() == Zone.COMMENT) {
+                    // A page's annotations, each where it belongs: a watermark, a stamp, a comment.
+                    try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                            : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
+                        Matcher page = OFD_ANNOT_PAGE.matcher(name);
+                        OfdText.annotations(in, page.find() ? ", page " + (Integer.parseInt(page.group(1)) + ofdPageBase) : "", ctx::text);
+                    }
                     continue;
                 }
                 boolean odf = format == Format.ODT || format == Format.ODS || format == Format.ODP;
@@ -256,7 +272,7 @@ public final class OfficeXmlExtractor implements Extractor {
             case OFD -> {
                 Matcher m = OFD_PAGE.matcher(name);
                 if (m.find()) {
-                    int n = Integer.parseInt(m.group(1)) + (name.contains("Page_0/") ? 1 : 0);
+                    int n = Integer.parseInt(m.group(1)) + ofdPageBase;
                     return Location.body("page " + n, n == 1);
                 }
                 if (name.equalsIgnoreCase("OFD.xml")) {

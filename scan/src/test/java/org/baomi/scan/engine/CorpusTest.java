@@ -58,6 +58,9 @@ class CorpusTest {
             Map.entry("glyphs.ofd", new String[] {"TOP SECRET", "page 1"}),
             Map.entry("custom.ofd", new String[] {"秘密", "metadata"}),
             Map.entry("attached.ofd!/Doc_0/Attachs/附件1.docx", new String[] {"机密", "header"}),
+            // Page folders numbered from 0: the second is page 2. A watermark annotation drawn glyph by glyph.
+            Map.entry("pages.ofd", new String[] {"绝密", "page 2"}),
+            Map.entry("watermark.ofd", new String[] {"机密", "watermark, page 1"}),
             Map.entry("gbk.txt", new String[] {"机密", "line 1"}),
             Map.entry("big5.txt", new String[] {"机密", "line 1"}),
             Map.entry("utf16.txt", new String[] {"绝密", "line 1"}),
@@ -117,6 +120,12 @@ class CorpusTest {
         write(dir, "glyphs.ofd", ofd("", ofdGlyphs(20, 20, 4.2, "TOP SECRET//NOFORN") + ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null));
         write(dir, "custom.ofd", ofd("<ofd:CustomDatas><ofd:CustomData Name=\"密级\">秘密</ofd:CustomData></ofd:CustomDatas>",
                 ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null));
+        write(dir, "pages.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null, Map.of("Doc_0/Pages/Page_1/Content.xml",
+                "<ofd:Page " + OFD_NS + "><ofd:Content><ofd:Layer ID=\"1\">" + ofdGlyphs(20, 20, 4.2, "绝密★长期")
+                        + "</ofd:Layer></ofd:Content></ofd:Page>")));
+        write(dir, "watermark.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null, Map.of("Doc_0/Annots/Page_0/Annotation.xml",
+                "<ofd:PageAnnot " + OFD_NS + "><ofd:Annot ID=\"50\" Type=\"Watermark\" Creator=\"OFD Writer\"><ofd:Appearance Boundary=\"0 0 210 297\">"
+                        + ofdGlyphs(60, 140, 20, "机密") + "</ofd:Appearance></ofd:Annot></ofd:PageAnnot>")));
         write(dir, "attached.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), "附件1.docx", docx(memo, "机密★10年", null, null, null)));
         write(dir, "gbk.txt", text("机密★10年\n" + memo, Charset.forName("GBK")));
         write(dir, "big5.txt", text("機密★10年\n關於工作安排的通知，請各單位知悉並遵照執行。", Charset.forName("Big5")));

@@ -528,7 +528,13 @@ final class TestCorpus {
      * file {@code attachmentName} of its attachments (GB/T 33190: {@code Attachs/Attachments.xml}).
      */
     static byte[] ofd(String info, String layer, String attachmentName, byte[] attachment) throws IOException {
-        String ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+        return ofd(info, layer, attachmentName, attachment, Map.of());
+    }
+
+    /** The same with more parts (their XML bodies; the namespace prefix {@code ofd} declared on their root by the caller). */
+    static byte[] ofd(String info, String layer, String attachmentName, byte[] attachment, Map<String, String> more)
+            throws IOException {
+        String ns = OFD_NS;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
             Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
@@ -547,6 +553,7 @@ final class TestCorpus {
                         + "</ofd:FileLoc></ofd:Attachment></ofd:Attachments>").getBytes(StandardCharsets.UTF_8));
                 parts.put("Doc_0/Attachs/" + attachmentName, attachment);
             }
+            more.forEach((name, xml) -> parts.put(name, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + xml).getBytes(StandardCharsets.UTF_8)));
             for (Map.Entry<String, byte[]> e : parts.entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey()));
                 z.write(e.getValue());
@@ -555,6 +562,8 @@ final class TestCorpus {
         }
         return bytes.toByteArray();
     }
+
+    static final String OFD_NS = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
 
     /**
      * A line of an OFD page as converters of 公文 write it: one text object per character, each

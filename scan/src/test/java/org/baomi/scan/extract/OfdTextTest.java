@@ -77,6 +77,23 @@ class OfdTextTest {
         assertThat(page(layer)).isEqualTo("第一行续\n第二行\n无位置\n坏边界");
     }
 
+    /** Each annotation a segment of its own: a watermark and a stamp are prominent, others are comments. */
+    @Test
+    void annotationsAreReadOneByOne() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:PageAnnot xmlns:ofd=\"http://www.ofdspec.org/2016\">"
+                + "<ofd:Annot ID=\"1\" Type=\"Watermark\"><ofd:Appearance Boundary=\"0 0 210 297\">" + glyph(60, 140, 20, "机")
+                + glyph(80, 140, 20, "密") + "</ofd:Appearance></ofd:Annot>"
+                + "<ofd:Annot ID=\"2\" Type=\"Highlight\"><ofd:Remark>此处应定为秘密</ofd:Remark><ofd:Parameters>"
+                + "<ofd:Parameter Name=\"fp.NativeSign\">A1B2</ofd:Parameter></ofd:Parameters></ofd:Annot>"
+                + "<ofd:Annot ID=\"3\" Type=\"Stamp\"><ofd:Remark>印章</ofd:Remark><ofd:Appearance>" + glyph(0, 0, 5, "CONFIDENTIAL")
+                + "</ofd:Appearance></ofd:Annot><ofd:Annot ID=\"4\" Type=\"Link\"/></ofd:PageAnnot>";
+        java.util.List<String> segments = new java.util.ArrayList<>();
+        OfdText.annotations(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), ", page 3",
+                (where, text) -> segments.add(where.label() + " " + where.zone() + ": " + text));
+        assertThat(segments).containsExactly("watermark, page 3 HEADER: 机密", "comment COMMENT: 此处应定为秘密\n",
+                "stamp, page 3 HEADER: 印章\nCONFIDENTIAL");
+    }
+
     @Test
     void documentInformationIsReadFieldByField() throws Exception {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\">"
