@@ -31,18 +31,28 @@ final class OfdText {
     private OfdText() {
     }
 
+    /** A page's text, and whether anything is drawn on it (a picture, a path: a scan, or text as outlines). */
+    record Page(String text, boolean drawn) {
+    }
+
     /** A page's or a template's {@code Content.xml}. */
-    static String page(InputStream in) throws XMLStreamException {
+    static Page page(InputStream in) throws XMLStreamException {
         XMLStreamReader r = XmlText.reader(in);
         Lines lines = new Lines();
+        boolean drawn = false;
         try {
             while (r.hasNext()) {
-                lines.event(r, r.next());
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT && !drawn) {
+                    String n = r.getLocalName();
+                    drawn = n.equals("ImageObject") || n.equals("PathObject");
+                }
+                lines.event(r, ev);
             }
         } finally {
             r.close();
         }
-        return lines.sb.toString();
+        return new Page(lines.sb.toString(), drawn);
     }
 
     /**
@@ -192,6 +202,25 @@ final class OfdText {
             }
         } catch (NumberFormatException e) {
             return null;
+        }
+        return out;
+    }
+
+    /** The {@code FileLoc} values of an attachment list ({@code Attachments.xml}). */
+    static java.util.List<String> fileLocations(InputStream in) throws XMLStreamException {
+        XMLStreamReader r = XmlText.reader(in);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("FileLoc")) {
+                    String loc = r.getElementText().strip();
+                    if (!loc.isEmpty()) {
+                        out.add(loc);
+                    }
+                }
+            }
+        } finally {
+            r.close();
         }
         return out;
     }

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.baomi.scan.engine.FileStatus;
 import org.baomi.scan.engine.Location;
 import org.baomi.scan.engine.Zone;
 
@@ -32,6 +33,10 @@ public final class OfficeXmlExtractor implements Extractor {
     private final Format format;
     /** What to add to an OFD page folder's number for the page's: 1 when they start at Page_0. */
     private int ofdPageBase;
+    /** An OFD's pages: all, those with text, those drawn (pictures, paths) without any. */
+    private int ofdPages;
+    private int ofdPagesWithText;
+    private int ofdPagesDrawn;
 
     public OfficeXmlExtractor(Format format) {
         this.format = format;
@@ -52,15 +57,19 @@ public final class OfficeXmlExtractor implements Extractor {
             List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip) : List.of();
             List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
             Map<String, Integer> drawingSheets = format == Format.XLSX ? drawingSheets(zip) : Map.of();
+            java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries) : java.util.Set.of();
             for (ZipArchiveEntry e : entries) {
                 ctx.checkDeadline();
                 if (e.getGeneralPurposeBit().usesEncryption()) {
                     throw ExtractionProblem.encrypted("encrypted zip entry " + e.getName());
                 }
+                if (e.isDirectory()) {
+                    continue; // a folder's own entry (ofdrw writes them): no content
+                }
                 String name = e.getName();
                 if (name.contains("/embeddings/") || name.startsWith("Res/") && !name.endsWith(".xml")
                         || name.startsWith("Pictures/") && name.endsWith(".bin") || name.startsWith("Object ")
-                        || format == Format.OFD && isOfdAttachment(name)) {
+                        || ofdAttachments.contains(name)) {
                     if (!isMedia(name)) {
                         try (InputStream in = zip.getInputStream(e)) {
                             ctx.nested(name, in, e.getSize(), e.getCompressedSize());
@@ -116,7 +125,13 @@ public final class OfficeXmlExtractor implements Extractor {
                             ctx.text(Location.of("footer", Zone.FOOTER), footer);
                         }
                     } else if (format == Format.OFD && (OFD_PAGE.matcher(name).find() || name.contains("/Tpls/"))) {
-                        text = OfdText.page(in);
+                        OfdText.Page page = OfdText.page(in);
+                        text = page.text();
+                        if (!name.contains("/Tpls/")) {
+                            ofdPages++;
+                            ofdPagesWithText += text.isBlank() ? 0 : 1;
+                            ofdPagesDrawn += text.isBlank() && page.drawn() ? 1 : 0;
+                        }
                     } else if (format == Format.OFD && name.equalsIgnoreCase("OFD.xml")) {
                         text = OfdText.docInfo(in);
                     } else {
@@ -126,6 +141,12 @@ public final class OfficeXmlExtractor implements Extractor {
                 if (!text.isBlank()) {
                     ctx.text(loc, text);
                 }
+            }
+            if (ofdPagesWithText == 0 && ofdPagesDrawn > 0) {
+                // Scanned pages, or text converted to outlines (as some PDF-to-OFD converters do):
+                // nothing here says whether it is marked. Reported, not passed as clean (ADR 0111).
+                throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
+                        + ofdPagesDrawn + " of " + ofdPages + " pages; a scan, or text converted to curves?): look at it or OCR it");
             }
         }
     }
@@ -152,12 +173,33 @@ public final class OfficeXmlExtractor implements Extractor {
     }
 
     /**
-     * A file attached to an OFD document (GB/T 33190 attachments: a 公文's 附件 as a docx, an xlsx,
-     * another OFD), kept in an {@code Attachs} folder beside the list that names them.
+     * The files attached to an OFD document (GB/T 33190 attachments: a 公文's 附件 as a docx, an
+     * xlsx, another OFD), as the attachment lists ({@code Attachments.xml}) name them. A
+     * {@code FileLoc} is resolved as writers mean it: from the package root, from the list's
+     * folder, or from the document's folder (ofdrw writes {@code /Res/a.docx} for
+     * {@code Doc_0/Res/a.docx}); the first that exists.
      */
-    private static boolean isOfdAttachment(String name) {
-        return (name.startsWith("Attachs/") || name.contains("/Attachs/")) && !name.endsWith("/")
-                && !name.substring(name.lastIndexOf('/') + 1).equalsIgnoreCase("Attachments.xml");
+    private static java.util.Set<String> ofdAttachments(ZipFile zip, List<ZipArchiveEntry> entries) throws Exception {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ZipArchiveEntry e : entries) {
+            String list = e.getName();
+            if (e.isDirectory() || !list.substring(list.lastIndexOf('/') + 1).equalsIgnoreCase("Attachments.xml")) {
+                continue;
+            }
+            String folder = list.substring(0, list.lastIndexOf('/') + 1);
+            String document = list.contains("/") ? list.substring(0, list.indexOf('/') + 1) : "";
+            for (String loc : OfdText.fileLocations(zip.getInputStream(e))) {
+                String path = loc.startsWith("/") ? loc.substring(1) : loc;
+                for (String candidate : List.of(path, folder + path, document + path)) {
+                    ZipArchiveEntry found = zip.getEntry(candidate);
+                    if (found != null && !found.isDirectory()) {
+                        names.add(candidate);
+                        break;
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** A WMF or EMF picture in the package's media (docx, xlsx, pptx) or pictures (ODF). */

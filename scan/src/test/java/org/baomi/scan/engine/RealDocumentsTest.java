@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * in the memo and the slides, a text in the sheet); a memo, a sheet and slides marked only in a
  * custom document property (密级, as classification-marking tools record it); each of these also
  * as UOF 1.0 (uot, uos, uop: GB/T 20916, WPS's and Yozo's standard format) where LibreOffice's
- * UOF filter keeps the marking; and prose, a sheet and slides that mention
+ * UOF filter keeps the marking; OFD written by ofdrw (a memo marked on the page, in a custom data
+ * 密级, in an attached docx, by a watermark annotation; the memo's PDF converted to outlines, which
+ * is reported as not read); and prose, a sheet and slides that mention
  * 秘密, 机密, 绝密 and "secret" without being marked. Every marked file is found with its level
  * and where a person would look; nothing clean is reported at the default threshold.
  */
@@ -43,6 +45,9 @@ class RealDocumentsTest {
     }
 
     private static final Map<String, String> PDF_PAGE_1 = Map.of("pdf", "page 1");
+    /** The documents, not the scripts that make them. */
+    private static final java.util.function.Predicate<String> FIXTURE = f -> !f.endsWith(".sh") && !f.endsWith(".py")
+            && !f.endsWith(".java");
 
     /** Source document -> its marking. */
     static final Map<String, Expect> EXPECTED = Map.ofEntries(
@@ -86,14 +91,20 @@ class RealDocumentsTest {
             Map.entry("marked-sheetwordart", new Expect("机密", "sheet Sheet1 drawing", Map.of("ods", "sheet Sheet1"))),
             // Slides: the footer text of Header and Footer (a pptx writes it on each slide), a text on the master.
             Map.entry("marked-slidefooter", new Expect("机密", "footer", Map.of("pptx", "slide 1", "pdf", "page 1"))),
-            Map.entry("marked-slidemaster", new Expect("机密", "header", PDF_PAGE_1)));
+            Map.entry("marked-slidemaster", new Expect("机密", "header", PDF_PAGE_1)),
+            // OFD written by ofdrw (make_ofd.sh): marked on the first line, only in a custom data 密级,
+            // only in an attached docx (its footer), only by a watermark annotation.
+            Map.entry("marked-ofdmemo", new Expect("机密", "page 1", Map.of())),
+            Map.entry("marked-ofdproperty", new Expect("机密", "metadata", Map.of())),
+            Map.entry("marked-ofdattachment", new Expect("秘密", "", Map.of())),
+            Map.entry("marked-ofdwatermark", new Expect("机密", "watermark, page 1", Map.of())));
 
     @BeforeAll
     static void scan() throws Exception {
         dir = Path.of(RealDocumentsTest.class.getResource("/org/baomi/scan/real").toURI());
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 2);
              Stream<Path> files = Files.list(dir)) {
-            engine.scan(files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".sh") && !f.toString().endsWith(".py")).toList(),
+            engine.scan(files.filter(Files::isRegularFile).filter(f -> FIXTURE.test(f.toString())).toList(),
                     r -> {
                         int bang = r.path().indexOf("!/");
                         String outer = Path.of(bang < 0 ? r.path() : r.path().substring(0, bang)).getFileName().toString();
@@ -112,9 +123,10 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(142);
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(15);
-        assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-"))
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(146);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(16);
+        assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-")
+                        && !e.getKey().startsWith("outlined-"))
                 .allMatch(e -> e.getValue().status() == FileStatus.OK, "every document read");
     }
 
@@ -134,6 +146,17 @@ class RealDocumentsTest {
         FileResult r = results.get("scanned-memo.pdf");
         assertThat(r.status()).isEqualTo(FileStatus.SKIPPED);
         assertThat(r.reason()).contains("only images").contains("1 of 1 pages");
+    }
+
+    /**
+     * The marked memo's PDF converted to OFD by ofdrw's converter, which draws the text as outlines:
+     * nothing to read without OCR, said so, not passed as clean.
+     */
+    @Test
+    void anOfdOfOutlinesIsReportedAsNotReadNotAsClean() {
+        FileResult r = results.get("outlined-memo.ofd");
+        assertThat(r.status()).isEqualTo(FileStatus.SKIPPED);
+        assertThat(r.reason()).contains("drawn outlines").contains("1 of 1 pages");
     }
 
     @Test
@@ -177,7 +200,7 @@ class RealDocumentsTest {
         java.util.Random r = new java.util.Random(seed);
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 1);
              Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".sh") && !p.toString().endsWith(".py")).sorted().toList()) {
+            for (Path f : files.filter(Files::isRegularFile).filter(p -> FIXTURE.test(p.toString())).sorted().toList()) {
                 byte[] b = Files.readAllBytes(f);
                 if (r.nextBoolean()) {
                     for (int i = 0, n = 1 + r.nextInt(30); i < n; i++) {

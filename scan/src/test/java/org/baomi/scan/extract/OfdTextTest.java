@@ -11,7 +11,7 @@ class OfdTextTest {
     private static String page(String layer) throws Exception {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
                 + "<ofd:Layer ID=\"1\">" + layer + "</ofd:Layer></ofd:Content></ofd:Page>";
-        return OfdText.page(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return OfdText.page(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).text();
     }
 
     private static String glyph(double x, double y, double size, String text) {

@@ -50,6 +50,8 @@ rm -f marked-watermark.pdf
 # Nor is an embedded object always kept: LibreOffice 7.4's xlsx drops a text object embedded in
 # a sheet (its RTF keeps only the object's picture, a WMF whose text the scanner reads).
 rm -f marked-objectinsheet.xlsx
+# OFD, written by ofdrw (needs the PDFs and docx above): make_ofd.sh.
+bash "$here/make_ofd.sh"
 # A scan of the marked memo: its first page as an image, put back into a PDF (no text layer).
 pdftoppm -r 110 -png -f 1 -l 1 marked-body.pdf "$HOME/scanned-memo"
 soffice --headless --convert-to pdf --outdir "$HOME" "$HOME/scanned-memo-1.png" >/dev/null
