@@ -44,7 +44,8 @@ import org.baomi.scan.engine.Zone;
  * draw those words as a picture) and by the text its appearance draws (a custom stamp); the
  * values filled into a form; the bookmarks; and embedded files (the document's attachments and
  * those of file-attachment annotations), each scanned as a file inside this one. A PDF whose
- * pages hold images and no text (a scanned paper document) is reported {@code skipped} with the
+ * pages hold images and no text (a scanned paper document), or outlines drawn in curves (text
+ * converted to curves, as documents are for print), is reported {@code skipped} with the
  * reason, not passed as clean: whether it is marked needs eyes or OCR.
  */
 public final class PdfExtractor implements Extractor {
@@ -82,7 +83,7 @@ public final class PdfExtractor implements Extractor {
                 if (!text.isBlank()) {
                     withText++;
                     ctx.text(Location.body("page " + p, p == 1), text);
-                } else if (hasImages(page)) {
+                } else if (hasImages(page) || Outlines.drawn(page)) {
                     withImages++;
                 }
                 StringBuilder notes = new StringBuilder();
@@ -126,8 +127,8 @@ public final class PdfExtractor implements Extractor {
             if (withText == 0 && withImages > 0) {
                 // A scanned paper document: nothing here says whether it is marked; a person
                 // must look (or OCR it). Reported, not passed as clean.
-                throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images (" + withImages
-                        + " of " + pages + " pages; a scan?): look at it or OCR it");
+                throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
+                        + withImages + " of " + pages + " pages; a scan, or text converted to curves?): look at it or OCR it");
             }
         }
     }
@@ -283,6 +284,85 @@ public final class PdfExtractor implements Extractor {
         long compressed = file.getCOSObject().getLength();
         try (InputStream in = file.createInputStream()) {
             ctx.nested(name, in, file.getSize() > 0 ? file.getSize() : -1, compressed > 0 ? compressed : -1);
+        }
+    }
+
+    /**
+     * Whether a page without text draws outlines in curves — text converted to curves, a glyph
+     * being a few Bézier segments each — rather than a rule or a frame (straight lines only).
+     */
+    private static final class Outlines extends org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine {
+        /** Curved segments that make the page a drawing of words: a few characters' worth. */
+        private static final int CURVES = 24;
+        private int curves;
+
+        private Outlines(PDPage page) {
+            super(page);
+        }
+
+        static boolean drawn(PDPage page) {
+            Outlines o = new Outlines(page);
+            try {
+                o.processPage(page);
+            } catch (java.io.IOException | RuntimeException e) {
+                // A drawing that cannot be followed to its end: judged by what was drawn before.
+            }
+            return o.curves >= CURVES;
+        }
+
+        @Override
+        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+            curves++;
+        }
+
+        @Override
+        public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
+                                    java.awt.geom.Point2D p3) {
+        }
+
+        @Override
+        public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage pdImage) {
+        }
+
+        @Override
+        public void clip(int windingRule) {
+        }
+
+        @Override
+        public void moveTo(float x, float y) {
+        }
+
+        @Override
+        public void lineTo(float x, float y) {
+        }
+
+        @Override
+        public java.awt.geom.Point2D getCurrentPoint() {
+            return new java.awt.geom.Point2D.Float();
+        }
+
+        @Override
+        public void closePath() {
+        }
+
+        @Override
+        public void endPath() {
+        }
+
+        @Override
+        public void strokePath() {
+        }
+
+        @Override
+        public void fillPath(int windingRule) {
+        }
+
+        @Override
+        public void fillAndStrokePath(int windingRule) {
+        }
+
+        @Override
+        public void shadingFill(COSName shadingName) {
         }
     }
 

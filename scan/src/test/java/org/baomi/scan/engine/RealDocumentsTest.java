@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * as UOF 1.0 (uot, uos, uop: GB/T 20916, WPS's and Yozo's standard format) where LibreOffice's
  * UOF filter keeps the marking; OFD written by ofdrw (a memo marked on the page, in a custom data
  * 密级, in an attached docx, by a watermark annotation; the memo's PDF converted to outlines, which
- * is reported as not read); and prose, a sheet and slides that mention
+ * is reported as not read, as is the PDF with its text converted to curves by Ghostscript); and prose, a sheet and slides that mention
  * 秘密, 机密, 绝密 and "secret" without being marked. Every marked file is found with its level
  * and where a person would look; nothing clean is reported at the default threshold.
  */
@@ -149,14 +149,17 @@ class RealDocumentsTest {
     }
 
     /**
-     * The marked memo's PDF converted to OFD by ofdrw's converter, which draws the text as outlines:
-     * nothing to read without OCR, said so, not passed as clean.
+     * The marked memo's PDF with its text converted to curves by Ghostscript, and converted to OFD
+     * by ofdrw's converter, which draws the text as outlines too: nothing to read without OCR, said
+     * so, not passed as clean.
      */
     @Test
-    void anOfdOfOutlinesIsReportedAsNotReadNotAsClean() {
-        FileResult r = results.get("outlined-memo.ofd");
-        assertThat(r.status()).isEqualTo(FileStatus.SKIPPED);
-        assertThat(r.reason()).contains("drawn outlines").contains("1 of 1 pages");
+    void documentsOfOutlinesAreReportedAsNotReadNotAsClean() {
+        for (String f : List.of("outlined-memo.pdf", "outlined-memo.ofd")) {
+            FileResult r = results.get(f);
+            assertThat(r.status()).as(f).isEqualTo(FileStatus.SKIPPED);
+            assertThat(r.reason()).as(f).contains("drawn outlines").contains("1 of 1 pages");
+        }
     }
 
     @Test

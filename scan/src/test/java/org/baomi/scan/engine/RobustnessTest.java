@@ -55,6 +55,53 @@ class RobustnessTest {
         }
     }
 
+    /**
+     * A page of curves and no text (words converted to outlines) is not passed as clean; a page
+     * with only straight rules and a frame (a blank form) is an empty page, read.
+     */
+    @Test
+    void aPdfOfCurvesIsSkippedAndOneOfRulesIsRead() throws Exception {
+        FileResult curves = top("curves.pdf", drawnPdf(cs -> {
+            for (int i = 0; i < 8; i++) { // eight "O"s: four curved segments each
+                float x = 60 + i * 30;
+                cs.moveTo(x, 700);
+                cs.curveTo(x, 712, x + 20, 712, x + 20, 700);
+                cs.curveTo(x + 20, 688, x, 688, x, 700);
+                cs.curveTo(x + 4, 708, x + 16, 708, x + 16, 700);
+                cs.curveTo(x + 16, 692, x + 4, 692, x + 4, 700);
+                cs.fill();
+            }
+        }));
+        assertThat(curves.status()).isEqualTo(FileStatus.SKIPPED);
+        assertThat(curves.reason()).contains("drawn outlines");
+        FileResult rules = top("form.pdf", drawnPdf(cs -> {
+            cs.addRect(50, 50, 500, 700);
+            cs.moveTo(50, 600);
+            cs.lineTo(550, 600);
+            cs.stroke();
+        }));
+        assertThat(rules.status()).isEqualTo(FileStatus.OK);
+    }
+
+    /** Draws on a page. */
+    private interface Draw {
+        void on(org.apache.pdfbox.pdmodel.PDPageContentStream cs) throws java.io.IOException;
+    }
+
+    /** A one-page PDF with what {@code draw} draws and no text. */
+    private static byte[] drawnPdf(Draw draw) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                draw.on(cs);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void corruptPdfIsUnreadable() {
         FileResult r = top("bad.pdf", "%PDF-1.7\n garbage garbage".getBytes(StandardCharsets.US_ASCII));

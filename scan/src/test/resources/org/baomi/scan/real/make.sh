@@ -50,6 +50,9 @@ rm -f marked-watermark.pdf
 # Nor is an embedded object always kept: LibreOffice 7.4's xlsx drops a text object embedded in
 # a sheet (its RTF keeps only the object's picture, a WMF whose text the scanner reads).
 rm -f marked-objectinsheet.xlsx
+# The marked memo's PDF with its text converted to curves (转曲, as documents are for print), by
+# Ghostscript (apt-get install ghostscript): no text left to read.
+gs -q -o outlined-memo.pdf -dNoOutputFonts -sDEVICE=pdfwrite marked-body.pdf
 # OFD, written by ofdrw (needs the PDFs and docx above): make_ofd.sh.
 bash "$here/make_ofd.sh"
 # A scan of the marked memo: its first page as an image, put back into a PDF (no text layer).
