@@ -67,9 +67,10 @@ public final class OfficeXmlExtractor implements Extractor {
                     continue; // a folder's own entry (ofdrw writes them): no content
                 }
                 String name = e.getName();
-                if (name.contains("/embeddings/") || name.startsWith("Res/") && !name.endsWith(".xml")
-                        || name.startsWith("Pictures/") && name.endsWith(".bin") || name.startsWith("Object ")
-                        || ofdAttachments.contains(name)) {
+                // An OFD's resources (fonts, pictures, JBIG2 seals) are not documents; its attached
+                // files are, and the attachment lists name them wherever they sit.
+                if (name.contains("/embeddings/") || name.startsWith("Pictures/") && name.endsWith(".bin")
+                        || name.startsWith("Object ") || ofdAttachments.contains(name)) {
                     if (!isMedia(name)) {
                         try (InputStream in = zip.getInputStream(e)) {
                             ctx.nested(name, in, e.getSize(), e.getCompressedSize());

@@ -126,6 +126,9 @@ class CorpusTest {
         write(dir, "watermark.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null, Map.of("Doc_0/Annots/Page_0/Annotation.xml",
                 "<ofd:PageAnnot " + OFD_NS + "><ofd:Annot ID=\"50\" Type=\"Watermark\" Creator=\"OFD Writer\"><ofd:Appearance Boundary=\"0 0 210 297\">"
                         + ofdGlyphs(60, 140, 20, "机密") + "</ofd:Appearance></ofd:Annot></ofd:PageAnnot>")));
+        // An OFD's resources: fonts and a JBIG2 seal at the root and beside its document.
+        write(dir, "resources.ofd", withEntries(ofd("秘密★会议结束后"), Map.of("Res/font_1.ttf", new byte[] {0, 1, 0, 0, 0, 9},
+                "Doc_0/Res/seal_2.jb2", new byte[] {(byte) 0x97, 'J', 'B', '2', 13, 10, 26, 10, 0, 1})));
         write(dir, "attached.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), "附件1.docx", docx(memo, "机密★10年", null, null, null)));
         write(dir, "gbk.txt", text("机密★10年\n" + memo, Charset.forName("GBK")));
         write(dir, "big5.txt", text("機密★10年\n關於工作安排的通知，請各單位知悉並遵照執行。", Charset.forName("Big5")));
@@ -204,6 +207,32 @@ class CorpusTest {
             }
         });
         assertThat(missed).isEmpty();
+    }
+
+    /** Fonts, pictures and seals inside an OFD are its resources, not files the scan could not read. */
+    @Test
+    void anOfdsResourcesAreNotFilesOfTheirOwn() {
+        assertThat(results.get("resources.ofd").findings()).isNotEmpty();
+        assertThat(results.keySet()).noneMatch(path -> path.startsWith("resources.ofd!/"));
+    }
+
+    /** {@code zip} with {@code extra} entries added. */
+    private static byte[] withEntries(byte[] zip, Map<String, byte[]> extra) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(z);
+                z.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> e : extra.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test
