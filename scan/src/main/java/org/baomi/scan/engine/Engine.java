@@ -29,6 +29,7 @@ import org.baomi.scan.extract.EmlExtractor;
 import org.baomi.scan.extract.ExtractionContext;
 import org.baomi.scan.extract.ExtractionProblem;
 import org.baomi.scan.extract.Extractor;
+import org.baomi.scan.extract.FlatOdfExtractor;
 import org.baomi.scan.extract.Format;
 import org.baomi.scan.extract.FormatDetector;
 import org.baomi.scan.extract.MarkupExtractor;
@@ -262,6 +263,7 @@ public final class Engine implements AutoCloseable {
             case HTML -> new MarkupExtractor(true);
             case XML -> new MarkupExtractor(false);
             case UOF_TEXT, UOF_SPREADSHEET, UOF_PRESENTATION -> new UofExtractor();
+            case FODT, FODS, FODP -> new FlatOdfExtractor(f);
             case EML -> new EmlExtractor();
             case RTF -> new RtfExtractor();
             case TEXT, BINARY, OLE2 -> throw new IllegalArgumentException(f.name());

@@ -15,6 +15,10 @@ public enum Format {
     ODT("application/vnd.oasis.opendocument.text"),
     ODS("application/vnd.oasis.opendocument.spreadsheet"),
     ODP("application/vnd.oasis.opendocument.presentation"),
+    /** Flat OpenDocument, one XML file: .fodt, .fods, .fodp. */
+    FODT("application/vnd.oasis.opendocument.text-flat-xml"),
+    FODS("application/vnd.oasis.opendocument.spreadsheet-flat-xml"),
+    FODP("application/vnd.oasis.opendocument.presentation-flat-xml"),
     OFD("application/ofd"),
     /** UOF 1.0 (GB/T 20916), one XML file: .uot, .uos, .uop. */
     UOF_TEXT("application/vnd.uof.text"),

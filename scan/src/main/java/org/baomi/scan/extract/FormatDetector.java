@@ -63,7 +63,7 @@ public final class FormatDetector {
             return Format.HTML;
         }
         if (name.endsWith(".xml") || lead.startsWith("<?xml")) {
-            return uofKind(new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1), name);
+            return xmlKind(new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1), name);
         }
         if (lead.startsWith("received:") || lead.startsWith("return-path:") || lead.startsWith("mime-version:")) {
             return Format.EML;
@@ -72,11 +72,17 @@ public final class FormatDetector {
     }
 
     /**
-     * A UOF 1.0 document (GB/T 20916) is an XML file whose root is {@code uof:UOF} in the UOF
-     * namespace; its {@code uof:mimetype} (or, failing that, its name) tells text, spreadsheet
-     * and presentation apart. Any other XML stays generic.
+     * XML documents of office formats: a flat OpenDocument file (root {@code office:document},
+     * its {@code office:mimetype} telling text, spreadsheet and presentation apart), a UOF 1.0
+     * document (GB/T 20916: root {@code uof:UOF} in the UOF namespace; its {@code uof:mimetype},
+     * or failing that its name, tells them apart). Any other XML stays generic.
      */
-    private static Format uofKind(String head, String name) {
+    private static Format xmlKind(String head, String name) {
+        if (head.contains("urn:oasis:names:tc:opendocument:xmlns:office:1.0") && FLAT_ODF_ROOT.matcher(head).find()) {
+            // A flat OpenDocument file: its office:mimetype says which.
+            return head.contains("\"application/vnd.oasis.opendocument.spreadsheet\"") ? Format.FODS
+                    : head.contains("\"application/vnd.oasis.opendocument.presentation\"") ? Format.FODP : Format.FODT;
+        }
         if (!head.contains("http://schemas.uof.org/cn/2003/uof") || !UOF_ROOT.matcher(head).find()) {
             return Format.XML;
         }
@@ -89,6 +95,7 @@ public final class FormatDetector {
         return Format.UOF_TEXT;
     }
 
+    private static final java.util.regex.Pattern FLAT_ODF_ROOT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?document[\\s>]");
     private static final java.util.regex.Pattern UOF_ROOT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?UOF[\\s>]");
 
     private static boolean starts(byte[] b, int n, int... magic) {

@@ -16,8 +16,10 @@ import org.baomi.scan.engine.Zone;
  * anchored in, nor is a foot- or endnote ({@code note}), each sheet of a spreadsheet is {@code sheet <name>}, each page of a
  * presentation {@code slide N} and its speaker notes {@code notes N}, headers and footers
  * of the page styles and a presentation's declared header and footer texts are {@code header}
- * and {@code footer}. Streaming (StAX), like the
- * other Office parts (docs/adr/0102).
+ * and {@code footer}, the metadata ({@code office:meta}, custom properties by name:
+ * {@code 密级 机密★10年}) is {@code metadata}. Settings, scripts, styles and pictures' data are
+ * not text. It reads the parts of a package and a flat file alike (.fodt, .fods, .fodp: the
+ * whole document in one XML). Streaming (StAX), like the other Office parts (docs/adr/0102).
  */
 final class OdfText {
     /** Receives each segment when it ends. */
@@ -76,13 +78,24 @@ final class OdfText {
                         starts = Location.of("footer", Zone.FOOTER);
                     } else if (n.equals("header-decl") && ns != null && ns.endsWith(":presentation:1.0")) {
                         starts = Location.of("header", Zone.HEADER);
+                    } else if (n.equals("meta") && ns != null && ns.endsWith(":office:1.0")) {
+                        starts = Location.of("metadata", Zone.METADATA); // meta.xml, or a flat file's
+                    } else if (n.equals("master-styles") && ns != null && ns.endsWith(":office:1.0")) {
+                        // Master pages: shown on every page or slide (a flat file keeps them beside the body).
+                        starts = Location.of("header", Zone.HEADER);
                     }
                     opened.push(starts != null);
                     if (starts != null) {
                         open.push(new Segment(starts, new StringBuilder()));
                     }
-                    if (n.equals("date") && "http://purl.org/dc/elements/1.1/".equals(ns)) {
+                    if (skip > 0 || notText(n, ns)) {
                         skip++;
+                    } else if (n.equals("user-defined") && ns != null && ns.endsWith(":meta:1.0")) {
+                        // A custom property, named as in the other formats: 密级 机密★10年.
+                        String name = r.getAttributeValue(ns, "name");
+                        if (name != null && !name.isBlank()) {
+                            open.peek().text().append(name.strip()).append(' ');
+                        }
                     } else if (n.equals("tab")) {
                         open.peek().text().append('\t');
                     } else if (n.equals("s")) {
@@ -90,7 +103,7 @@ final class OdfText {
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     String n = r.getLocalName();
-                    if (n.equals("date") && "http://purl.org/dc/elements/1.1/".equals(r.getNamespaceURI())) {
+                    if (skip > 0) {
                         skip--;
                     }
                     StringBuilder sb = open.peek().text();
@@ -113,6 +126,27 @@ final class OdfText {
         }
         emit(open.pop(), sink);
     }
+
+    /**
+     * Elements without document text: settings, scripts, pictures' data, styles (a date format's
+     * "年" is not text), the producer and dates of the metadata.
+     */
+    private static boolean notText(String n, String ns) {
+        if (ns == null) {
+            return false;
+        }
+        if (ns.endsWith(":office:1.0")) {
+            return NOT_TEXT_OFFICE.contains(n);
+        }
+        if (ns.endsWith(":meta:1.0")) {
+            return n.equals("generator") || n.equals("creation-date") || n.equals("print-date") || n.equals("editing-duration")
+                    || n.equals("editing-cycles");
+        }
+        return n.equals("date") && ns.equals("http://purl.org/dc/elements/1.1/");
+    }
+
+    private static final Set<String> NOT_TEXT_OFFICE = Set.of("settings", "scripts", "binary-data", "font-face-decls",
+            "styles", "automatic-styles");
 
     private static void emit(Segment s, Sink sink) throws ExtractionProblem {
         String text = s.text().toString();

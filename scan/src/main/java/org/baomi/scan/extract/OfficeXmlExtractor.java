@@ -104,7 +104,7 @@ public final class OfficeXmlExtractor implements Extractor {
                     continue;
                 }
                 boolean odf = format == Format.ODT || format == Format.ODS || format == Format.ODP;
-                if (odf && (name.equals("content.xml") || name.equals("styles.xml"))) {
+                if (odf && (name.equals("content.xml") || name.equals("styles.xml") || name.equals("meta.xml"))) {
                     // Comments, sheets, slides, notes, headers and footers as their own segments.
                     try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
                             : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {

@@ -117,6 +117,8 @@ public final class XmlText {
 
     /** Markup Compatibility (ECMA-376 Part 3): one content, several representations of it. */
     private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    /** OOXML's custom document properties ({@code docProps/custom.xml}). */
+    private static final String CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
     /** VML, in which Word writes watermarks and WordArt. */
     private static final String VML = "urn:schemas-microsoft-com:vml";
 
@@ -168,6 +170,12 @@ public final class XmlText {
                         skipFrom = depth;
                     } else if (n.equals("tab") || n.equals("s")) {
                         sb.append(n.equals("tab") ? '\t' : ' ');
+                    } else if (n.equals("property") && CUSTOM_PROPERTIES.equals(r.getNamespaceURI())) {
+                        // A custom property, named as in the other formats: 密级 机密★10年.
+                        String name = r.getAttributeValue(null, "name");
+                        if (name != null && !name.isBlank()) {
+                            sb.append(name.strip()).append(' ');
+                        }
                     } else if (n.equals("textpath") && VML.equals(r.getNamespaceURI())) {
                         // WordArt and Word's watermarks (机密, CONFIDENTIAL in the header): the text
                         // is drawn along a path and held in an attribute, not as character data.

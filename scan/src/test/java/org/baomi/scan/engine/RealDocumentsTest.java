@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
  * pdf; a memo, a sheet and slides whose only marking is inside an embedded object (a spreadsheet
  * in the memo and the slides, a text in the sheet); a memo, a sheet and slides marked only in a
  * custom document property (密级, as classification-marking tools record it); each of these also
- * as UOF 1.0 (uot, uos, uop: GB/T 20916, WPS's and Yozo's standard format) where LibreOffice's
- * UOF filter keeps the marking; OFD written by ofdrw (a memo marked on the page, in a custom data
- * 密级, in an attached docx, by a watermark annotation; the memo's PDF converted to outlines, which
- * is reported as not read, as is the PDF with its text converted to curves by Ghostscript); and prose, a sheet and slides that mention
+ * as flat OpenDocument (fodt, fods, fodp) and as UOF 1.0 (uot, uos, uop: GB/T 20916, WPS's and
+ * Yozo's standard format) where LibreOffice's UOF filter keeps the marking; OFD written by ofdrw
+ * (a memo marked on the page, in a custom data 密级, in an attached docx, by a watermark
+ * annotation; the memo's PDF converted to outlines, which is reported as not read, as is the PDF
+ * with its text converted to curves by Ghostscript); and prose, a sheet and slides that mention
  * 秘密, 机密, 绝密 and "secret" without being marked. Every marked file is found with its level
  * and where a person would look; nothing clean is reported at the default threshold.
  */
@@ -40,7 +41,8 @@ class RealDocumentsTest {
     /** Where a marking is: its level, where it is in most formats, and where in some (extension -> location). */
     record Expect(String level, String where, Map<String, String> byFormat) {
         String where(String extension) {
-            return byFormat.getOrDefault(extension, where);
+            // A flat OpenDocument file is read as its package is: fodt as odt.
+            return byFormat.getOrDefault(extension.matches("fod[tsp]") ? extension.substring(1) : extension, where);
         }
     }
 
@@ -123,8 +125,8 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(146);
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(16);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(175);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(19);
         assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-")
                         && !e.getKey().startsWith("outlined-"))
                 .allMatch(e -> e.getValue().status() == FileStatus.OK, "every document read");
@@ -280,6 +282,16 @@ class RealDocumentsTest {
                 "marked-watermark.rtf", "marked-watermark.uot")) {
             assertThat(results.get(f).findings()).as(f).singleElement()
                     .satisfies(x -> assertThat(x.text()).isEqualTo("机密"));
+        }
+    }
+
+    /** A custom property is read with its name, in every format: the reader sees 密级 机密★10年. */
+    @Test
+    void aCustomPropertyIsReadWithItsName() {
+        List<String> files = results.keySet().stream().filter(f -> f.matches("marked-property(sheet|slides)?\\..*")).toList();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(14);
+        for (String f : files) {
+            assertThat(results.get(f).findings()).as(f).anyMatch(x -> x.context().contains("密级 机密★10年"));
         }
     }
 

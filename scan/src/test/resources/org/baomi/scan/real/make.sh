@@ -2,7 +2,7 @@
 # Regenerates the documents of RealDocumentsTest with LibreOffice (documents written by a real
 # office suite, not by the tests' own POI writers): every source/*.fodt as doc, docx, odt, rtf and
 # pdf; every source/*.fods as xls, xlsx and ods; every source/*.fodp as ppt, pptx, odp and pdf;
-# each also as UOF 1.0 (uot, uos, uop).
+# each also as flat OpenDocument (fodt, fods, fodp) and UOF 1.0 (uot, uos, uop).
 # Also password-protected doc, xls, odt, ods and odp (save_encrypted.py). The sources are flat OpenDocument files (marking in the body, header, footer, comment, title;
 # clean prose that mentions the same words); the marked-objectin* sources, whose marking is only
 # inside an embedded object, are themselves written through UNO (make_embedded.py); the
@@ -29,6 +29,10 @@ wait "$office" 2>/dev/null || true
 for f in doc docx odt rtf pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodt >/dev/null; done
 for f in xls xlsx ods; do soffice --headless --convert-to "$f" --outdir . source/*.fods >/dev/null; done
 for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodp >/dev/null; done
+# Flat OpenDocument (.fodt, .fods, .fodp: the whole document in one XML file), as LibreOffice saves it.
+for f in fodt fods fodp; do soffice --headless --convert-to "$f" --outdir . source/*."$f" >/dev/null; done
+# Its flat export of this sheet drops the cell comment (its ods keeps it): nothing left to find.
+rm -f marked-cellcomment.fods
 # UOF 1.0 (GB/T 20916, the Chinese standard office format WPS and Yozo write): LibreOffice's XSLT filters.
 soffice --headless --convert-to 'uot:UOF text' --outdir . source/*.fodt >/dev/null
 soffice --headless --convert-to 'uos:UOF spreadsheet' --outdir . source/*.fods >/dev/null

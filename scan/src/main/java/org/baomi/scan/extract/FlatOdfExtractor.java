@@ -1,0 +1,26 @@
+package org.baomi.scan.extract;
+
+import java.io.InputStream;
+import org.baomi.scan.engine.Location;
+import org.baomi.scan.engine.Zone;
+
+/**
+ * A flat OpenDocument file (.fodt, .fods, .fodp: LibreOffice's "Flat XML" formats, the whole
+ * document in one XML file with {@code office:document} as its root): read as the parts of a
+ * package are ({@link OdfText}), so a header is {@code header}, a sheet {@code sheet <name>}, a
+ * slide's notes {@code notes N}, the properties {@code metadata}, not lines of one XML text.
+ */
+public final class FlatOdfExtractor implements Extractor {
+    private final boolean spreadsheet;
+
+    public FlatOdfExtractor(Format format) {
+        this.spreadsheet = format == Format.FODS;
+    }
+
+    @Override
+    public void extract(Source source, ExtractionContext ctx) throws Exception {
+        try (InputStream in = source.open()) {
+            OdfText.read(in, new Location("paragraph", Zone.BODY, true, true), spreadsheet, ctx::text);
+        }
+    }
+}
