@@ -180,7 +180,15 @@ public final class Engine implements AutoCloseable {
             switch (format) {
                 case TEXT -> extra.addAll(text(src, analysis, deadline, sha));
                 case BINARY, OLE2 -> throw new ExtractionProblem(FileStatus.SKIPPED, "not a document format the scanner reads");
-                default -> extractorFor(format).extract(src, new Context(path, depth, deadline, analysis, listener));
+                default -> {
+                    Context ctx = new Context(path, depth, deadline, analysis, listener);
+                    extractorFor(format).extract(src, ctx);
+                    if (!ctx.read && ctx.pictures > 0) {
+                        // A scan pasted into a document: nothing says whether it is marked (ADR 0111).
+                        throw new ExtractionProblem(FileStatus.SKIPPED, "no text, only pictures (" + ctx.pictures
+                                + "; a scan pasted into the document?): look at it or OCR it");
+                    }
+                }
             }
         } catch (ExtractionProblem p) {
             status = p.status();
@@ -286,10 +294,30 @@ public final class Engine implements AutoCloseable {
             this.listener = listener;
         }
 
+        /**
+         * Whether any of the document's content was read as text (its body, notes or comments; a
+         * header, a master's page-number field or the properties say nothing of what the pages
+         * show); pictures that were not read.
+         */
+        boolean read;
+        int pictures;
+
         @Override
         public void text(Location location, CharSequence text) throws ExtractionProblem {
             deadline.check();
+            if (!read && (location.zone() == Zone.BODY || location.zone() == Zone.NOTE || location.zone() == Zone.COMMENT)) {
+                for (int i = 0; i < text.length() && !read; i++) {
+                    // Control characters and U+FFFC stand for a picture or an object in the text, not for words.
+                    char c = text.charAt(i);
+                    read = !Character.isWhitespace(c) && !Character.isISOControl(c) && c != '\uFFFC';
+                }
+            }
             analysis.text(location, text);
+        }
+
+        @Override
+        public void pictures(int count) {
+            pictures += count;
         }
 
         @Override

@@ -17,6 +17,14 @@ public interface ExtractionContext {
      */
     void nested(String name, InputStream in, long declaredSize, long compressedSize) throws IOException, ExtractionProblem;
 
+    /**
+     * Pictures the extractor did not read (raster images: there is no OCR). A document whose only
+     * content is pictures — a scan pasted into Word, WPS or a slide — is then reported
+     * {@code skipped}, not passed as clean (ADR 0111).
+     */
+    default void pictures(int count) {
+    }
+
     Limits limits();
 
     /** Throws {@code timeout} once the file's time is up; extractors call it between parts. */

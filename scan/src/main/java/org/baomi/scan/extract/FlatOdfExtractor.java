@@ -20,7 +20,17 @@ public final class FlatOdfExtractor implements Extractor {
     @Override
     public void extract(Source source, ExtractionContext ctx) throws Exception {
         try (InputStream in = source.open()) {
-            OdfText.read(in, new Location("paragraph", Zone.BODY, true, true), spreadsheet, ctx::text);
+            OdfText.read(in, new Location("paragraph", Zone.BODY, true, true), spreadsheet, new OdfText.Sink() {
+                @Override
+                public void segment(Location location, String text) throws ExtractionProblem {
+                    ctx.text(location, text);
+                }
+
+                @Override
+                public void picture() {
+                    ctx.pictures(1);
+                }
+            });
         }
     }
 }

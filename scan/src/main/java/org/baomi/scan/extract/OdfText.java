@@ -25,6 +25,10 @@ final class OdfText {
     /** Receives each segment when it ends. */
     interface Sink {
         void segment(Location location, String text) throws ExtractionProblem;
+
+        /** A picture held in the file itself ({@code office:binary-data}, in a flat file): not read. */
+        default void picture() {
+        }
     }
 
     private static final Set<String> BLOCKS = Set.of("p", "h", "list-item", "table-row", "line-break", "frame",
@@ -88,6 +92,9 @@ final class OdfText {
                     if (starts != null) {
                         open.push(new Segment(starts, new StringBuilder()));
                     }
+                    if (skip == 0 && n.equals("binary-data") && ns != null && ns.endsWith(":office:1.0")) {
+                        sink.picture();
+                    }
                     if (skip > 0 || notText(n, ns)) {
                         skip++;
                     } else if (n.equals("user-defined") && ns != null && ns.endsWith(":meta:1.0")) {
@@ -129,7 +136,7 @@ final class OdfText {
 
     /**
      * Elements without document text: settings, scripts, pictures' data, styles (a date format's
-     * "年" is not text), the producer and dates of the metadata.
+     * "年" is not text), the producer and dates of the metadata, page-number fields.
      */
     private static boolean notText(String n, String ns) {
         if (ns == null) {
@@ -141,6 +148,9 @@ final class OdfText {
         if (ns.endsWith(":meta:1.0")) {
             return n.equals("generator") || n.equals("creation-date") || n.equals("print-date") || n.equals("editing-duration")
                     || n.equals("editing-cycles");
+        }
+        if (ns.endsWith(":text:1.0")) {
+            return n.equals("page-number") || n.equals("page-count"); // a field: "<number>" on a master or notes page
         }
         return n.equals("date") && ns.equals("http://purl.org/dc/elements/1.1/");
     }

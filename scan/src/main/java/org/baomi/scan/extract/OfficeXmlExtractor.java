@@ -78,6 +78,10 @@ public final class OfficeXmlExtractor implements Extractor {
                     }
                     continue;
                 }
+                if (isPictureName(name)) {
+                    ctx.pictures(1);
+                    continue;
+                }
                 if (isMetafileName(name)) {
                     // A picture drawn with text records (an embedded object's picture, a table
                     // pasted as a picture): the text it draws.
@@ -201,6 +205,14 @@ public final class OfficeXmlExtractor implements Extractor {
             }
         }
         return names;
+    }
+
+    /** A raster picture in the package's media (docx, xlsx, pptx) or pictures (ODF): not read, no OCR. */
+    private static boolean isPictureName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return (n.contains("/media/") || n.startsWith("pictures/"))
+                && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".gif") || n.endsWith(".bmp")
+                || n.endsWith(".tif") || n.endsWith(".tiff"));
     }
 
     /** A WMF or EMF picture in the package's media (docx, xlsx, pptx) or pictures (ODF). */

@@ -132,10 +132,11 @@ public final class OleExtractor implements Extractor {
             if (!notes.isBlank()) {
                 ctx.text(Location.of("note", Zone.NOTE), notes);
             }
-            pictures(d.getPicturesTable().getAllPictures().stream()
-                    .filter(p -> p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.WMF
-                            || p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.EMF)
-                    .map(p -> p.getContent()).toList(), ctx);
+            var all = d.getPicturesTable().getAllPictures();
+            var metafiles = all.stream().filter(p -> p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.WMF
+                    || p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.EMF).toList();
+            pictures(metafiles.stream().map(p -> p.getContent()).toList(), ctx);
+            ctx.pictures(all.size() - metafiles.size());
             // Embedded objects (a spreadsheet pasted into a memo) live in the ObjectPool storage;
             // read before the document is closed, which closes the file system.
             if (fs.getRoot().hasEntry("ObjectPool") && fs.getRoot().getEntry("ObjectPool") instanceof DirectoryEntry pool) {
@@ -289,9 +290,11 @@ public final class OleExtractor implements Extractor {
                     ctx.text(Location.body("sheet " + wb.getSheetName(i) + " drawing", i == 0), drawn);
                 }
             }
-            pictures(wb.getAllPictures().stream()
-                    .filter(p -> p.getFormat() == HSSFWorkbook.PICTURE_TYPE_WMF || p.getFormat() == HSSFWorkbook.PICTURE_TYPE_EMF)
-                    .map(p -> p.getData()).toList(), ctx);
+            var all = wb.getAllPictures();
+            var metafiles = all.stream()
+                    .filter(p -> p.getFormat() == HSSFWorkbook.PICTURE_TYPE_WMF || p.getFormat() == HSSFWorkbook.PICTURE_TYPE_EMF).toList();
+            pictures(metafiles.stream().map(p -> p.getData()).toList(), ctx);
+            ctx.pictures(all.size() - metafiles.size());
             // Embedded objects: one MBD… storage each at the root.
             for (Entry e : fs.getRoot()) {
                 if (e instanceof DirectoryEntry object && object.getName().startsWith("MBD")) {
@@ -352,10 +355,11 @@ public final class OleExtractor implements Extractor {
             if (!footers.isEmpty()) {
                 ctx.text(Location.of("footer", Zone.FOOTER), String.join("\n", footers));
             }
-            pictures(show.getPictureData().stream()
-                    .filter(p -> p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.WMF
-                            || p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.EMF)
-                    .map(p -> p.getData()).toList(), ctx);
+            var all = show.getPictureData();
+            var metafiles = all.stream().filter(p -> p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.WMF
+                    || p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.EMF).toList();
+            pictures(metafiles.stream().map(p -> p.getData()).toList(), ctx);
+            ctx.pictures(all.size() - metafiles.size());
             // Embedded objects, each a compound file of its own once inflated (within the
             // size and compression-ratio limits, like any archive member).
             int k = 0;
@@ -370,6 +374,7 @@ public final class OleExtractor implements Extractor {
     }
 
     /** The text drawn by the document's WMF and EMF pictures (only those are passed: other pictures hold none to read). */
+    /** The text the metafile pictures draw; other pictures are counted by the caller (not read, no OCR). */
     private static void pictures(java.util.List<byte[]> pictures, ExtractionContext ctx) throws ExtractionProblem {
         StringBuilder sb = new StringBuilder();
         for (byte[] p : pictures) {

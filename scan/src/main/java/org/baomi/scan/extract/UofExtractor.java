@@ -303,7 +303,9 @@ public final class UofExtractor implements Extractor {
                     if (!text.isBlank()) {
                         ctx.text(Location.of("picture", Zone.BODY), text);
                     }
-                } else if (!isPicture(head) && head.length > 0) {
+                } else if (isPicture(head)) {
+                    ctx.pictures(1);
+                } else if (head.length > 0) {
                     ctx.nested(name, in, -1, -1);
                 }
                 // The decoder stops at the padding: the rest of the element, up to its end tag, is read here.

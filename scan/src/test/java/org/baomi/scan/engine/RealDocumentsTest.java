@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Yozo's standard format) where LibreOffice's UOF filter keeps the marking; OFD written by ofdrw
  * (a memo marked on the page, in a custom data 密级, in an attached docx, by a watermark
  * annotation; the memo's PDF converted to outlines, which is reported as not read, as is the PDF
- * with its text converted to curves by Ghostscript); and prose, a sheet and slides that mention
+ * with its text converted to curves by Ghostscript; a scan pasted as a picture into a memo or onto
+ * a slide, reported as not read); and prose, a sheet and slides that mention
  * 秘密, 机密, 绝密 and "secret" without being marked. Every marked file is found with its level
  * and where a person would look; nothing clean is reported at the default threshold.
  */
@@ -148,6 +149,21 @@ class RealDocumentsTest {
         FileResult r = results.get("scanned-memo.pdf");
         assertThat(r.status()).isEqualTo(FileStatus.SKIPPED);
         assertThat(r.reason()).contains("only images").contains("1 of 1 pages");
+    }
+
+    /**
+     * The scanned memo's page pasted as a picture into a memo (doc, docx, odt, fodt, uot) and onto a
+     * slide (pptx, odp, fodp, uop), nothing else: said so, not passed as clean (their PDFs are scans).
+     */
+    @Test
+    void aScanPastedIntoADocumentIsReportedAsNotReadNotAsClean() {
+        List<String> files = results.keySet().stream().filter(f -> f.matches("scanned-(pasted|slides)\\..*")).sorted().toList();
+        assertThat(files).hasSize(11);
+        for (String f : files) {
+            FileResult r = results.get(f);
+            assertThat(r.status()).as(f).isEqualTo(FileStatus.SKIPPED);
+            assertThat(r.reason()).as(f).contains(f.endsWith(".pdf") ? "only images" : "only pictures (1;");
+        }
     }
 
     /**

@@ -83,6 +83,41 @@ class RobustnessTest {
         assertThat(rules.status()).isEqualTo(FileStatus.OK);
     }
 
+    /**
+     * A memo that is only a picture (a scan pasted into Word) is not passed as clean; with a line
+     * of text beside the picture, or with only a header and no picture, it is read as usual.
+     */
+    @Test
+    void aDocumentOfPicturesOnlyIsSkippedNotClean() throws Exception {
+        FileResult pasted = top("pasted.docx", docxWithPng(null, null));
+        assertThat(pasted.status()).isEqualTo(FileStatus.SKIPPED);
+        assertThat(pasted.reason()).contains("only pictures (1;");
+        FileResult headed = top("headed.docx", docxWithPng(null, "某某局文件"));
+        assertThat(headed.status()).as("a header says nothing of what the page shows").isEqualTo(FileStatus.SKIPPED);
+        assertThat(top("captioned.docx", docxWithPng("附件：扫描件", null)).status()).isEqualTo(FileStatus.OK);
+        assertThat(top("empty.docx", docx("", null, null, null, null)).status()).isEqualTo(FileStatus.OK);
+    }
+
+    private static byte[] docxWithPng(String caption, String header) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 60, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            if (header != null) {
+                doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun().setText(header);
+            }
+            var run = doc.createParagraph().createRun();
+            if (caption != null) {
+                run.setText(caption);
+            }
+            run.addPicture(new java.io.ByteArrayInputStream(png.toByteArray()), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                    "image1.png", org.apache.poi.util.Units.toEMU(40), org.apache.poi.util.Units.toEMU(60));
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
     /** Draws on a page. */
     private interface Draw {
         void on(org.apache.pdfbox.pdmodel.PDPageContentStream cs) throws java.io.IOException;

@@ -29,6 +29,9 @@ wait "$office" 2>/dev/null || true
 for f in doc docx odt rtf pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodt >/dev/null; done
 for f in xls xlsx ods; do soffice --headless --convert-to "$f" --outdir . source/*.fods >/dev/null; done
 for f in ppt pptx odp pdf; do soffice --headless --convert-to "$f" --outdir . source/*.fodp >/dev/null; done
+# A scan pasted into a memo and onto a slide (source/scanned-pasted.fodt, scanned-slides.fodp: the
+# scanned memo's page as a picture, nothing else): too large as RTF (4 MB) and ppt (0.5 MB) to keep.
+rm -f scanned-pasted.rtf scanned-slides.ppt
 # Flat OpenDocument (.fodt, .fods, .fodp: the whole document in one XML file), as LibreOffice saves it.
 for f in fodt fods fodp; do soffice --headless --convert-to "$f" --outdir . source/*."$f" >/dev/null; done
 # Its flat export of this sheet drops the cell comment (its ods keeps it): nothing left to find.
