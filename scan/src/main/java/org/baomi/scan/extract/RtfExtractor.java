@@ -30,6 +30,8 @@ import org.baomi.scan.engine.Zone;
  */
 public final class RtfExtractor implements Extractor {
     /** Destinations whose text is not document text. */
+    /** The kinds of a {@code \pict} that are raster pictures (Word writes one, and a WMF fallback, per picture). */
+    private static final Set<String> RASTER = Set.of("pngblip", "jpegblip", "dibitmap", "wbitmap");
     private static final Set<String> SKIP = Set.of("fonttbl", "colortbl", "stylesheet", "listtable", "listoverridetable",
             "revtbl", "rsidtbl", "generator", "objclass", "datastore", "themedata",
             "colorschememapping", "latentstyles", "xmlnstbl", "mmathPr", "fldinst", "bkmkstart", "bkmkend", "atnid",
@@ -330,6 +332,9 @@ public final class RtfExtractor implements Extractor {
             if (skipChars > 0) {
                 skipChars--;
                 return;
+            }
+            if (st.pict && RASTER.contains(w)) {
+                ctx.pictures(1); // a raster picture: not read (no OCR)
             }
             switch (w) {
                 case "pict" -> {

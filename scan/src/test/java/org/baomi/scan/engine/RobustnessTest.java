@@ -96,6 +96,14 @@ class RobustnessTest {
         assertThat(headed.status()).as("a header says nothing of what the page shows").isEqualTo(FileStatus.SKIPPED);
         assertThat(top("captioned.docx", docxWithPng("附件：扫描件", null)).status()).isEqualTo(FileStatus.OK);
         assertThat(top("empty.docx", docx("", null, null, null, null)).status()).isEqualTo(FileStatus.OK);
+        // RTF as Word writes a picture: a PNG, and a WMF fallback for older readers.
+        String picture = "{\\*\\shppict{\\pict\\pngblip\\picw1\\pich1 89504e470d0a1a0a}}"
+                + "{\\nonshppict{\\pict\\wmetafile8\\picw1\\pich1 010009000003}}";
+        FileResult rtf = top("pasted.rtf", ("{\\rtf1\\ansi " + picture + "\\par}").getBytes(StandardCharsets.US_ASCII));
+        assertThat(rtf.status()).isEqualTo(FileStatus.SKIPPED);
+        assertThat(rtf.reason()).contains("only pictures (1;");
+        assertThat(top("captioned.rtf", ("{\\rtf1\\ansi " + picture + "\\par Annex\\par}").getBytes(StandardCharsets.US_ASCII))
+                .status()).isEqualTo(FileStatus.OK);
     }
 
     private static byte[] docxWithPng(String caption, String header) throws Exception {
