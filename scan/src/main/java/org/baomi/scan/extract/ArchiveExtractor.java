@@ -118,7 +118,9 @@ public final class ArchiveExtractor implements Extractor {
                 }
             }
         } catch (com.github.junrar.exception.UnsupportedRarV5Exception e) {
-            throw ExtractionProblem.unreadable("RAR5 archives are not supported by the rar reader (junrar)");
+            // Not damaged: a format no maintained Java library reads (junrar reads RAR4). Said so.
+            throw new ExtractionProblem(org.baomi.scan.engine.FileStatus.SKIPPED,
+                    "a RAR5 archive, which the scanner does not read (RAR4 only): extract it and scan the folder");
         } catch (RarException e) {
             throw ExtractionProblem.unreadable("rar: " + e.getClass().getSimpleName());
         }

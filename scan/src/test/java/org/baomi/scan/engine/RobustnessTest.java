@@ -145,6 +145,15 @@ class RobustnessTest {
         }
     }
 
+    /** A RAR5 archive is not damaged: it is a format the scanner does not read, and the reason says what to do. */
+    @Test
+    void aRar5ArchiveIsSkippedWithWhatToDo() {
+        byte[] rar5 = Arrays.copyOf(new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00}, 64);
+        FileResult r = top("box.rar", rar5);
+        assertThat(r.status()).isEqualTo(FileStatus.SKIPPED);
+        assertThat(r.reason()).contains("RAR5").contains("extract it");
+    }
+
     @Test
     void corruptPdfIsUnreadable() {
         FileResult r = top("bad.pdf", "%PDF-1.7\n garbage garbage".getBytes(StandardCharsets.US_ASCII));
