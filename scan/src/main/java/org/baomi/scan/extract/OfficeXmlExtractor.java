@@ -57,7 +57,7 @@ public final class OfficeXmlExtractor implements Extractor {
             List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip) : List.of();
             List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
             Map<String, Integer> drawingSheets = format == Format.XLSX ? drawingSheets(zip) : Map.of();
-            java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries) : java.util.Set.of();
+            java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries, ctx) : java.util.Set.of();
             for (ZipArchiveEntry e : entries) {
                 ctx.checkDeadline();
                 if (e.getGeneralPurposeBit().usesEncryption()) {
@@ -184,7 +184,8 @@ public final class OfficeXmlExtractor implements Extractor {
      * folder, or from the document's folder (ofdrw writes {@code /Res/a.docx} for
      * {@code Doc_0/Res/a.docx}); the first that exists.
      */
-    private static java.util.Set<String> ofdAttachments(ZipFile zip, List<ZipArchiveEntry> entries) throws Exception {
+    private static java.util.Set<String> ofdAttachments(ZipFile zip, List<ZipArchiveEntry> entries, ExtractionContext ctx)
+            throws Exception {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (ZipArchiveEntry e : entries) {
             String list = e.getName();
@@ -193,7 +194,13 @@ public final class OfficeXmlExtractor implements Extractor {
             }
             String folder = list.substring(0, list.lastIndexOf('/') + 1);
             String document = list.contains("/") ? list.substring(0, list.indexOf('/') + 1) : "";
-            for (String loc : OfdText.fileLocations(zip.getInputStream(e))) {
+            ctx.checkDeadline();
+            List<String> locations;
+            try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                    : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), list)) {
+                locations = OfdText.fileLocations(in);
+            }
+            for (String loc : locations) {
                 String path = loc.startsWith("/") ? loc.substring(1) : loc;
                 for (String candidate : List.of(path, folder + path, document + path)) {
                     ZipArchiveEntry found = zip.getEntry(candidate);
