@@ -8,8 +8,10 @@
 # inside an embedded object, are themselves written through UNO (make_embedded.py); the
 # marked-property* sources record 密级 only as a custom document property; the marked-watermark and
 # marked-headerbox sources (a watermark, a text frame in the header) are written through UNO too
-# (make_drawn.py). Needs: apt-get install libreoffice-writer-nogui
-# libreoffice-calc-nogui libreoffice-impress-nogui fonts-noto-cjk. Made with LibreOffice 7.4.7.
+# (make_drawn.py); scanned-pasted.fodt and scanned-slides.fodp hold only a picture of the scanned memo's page.
+# Needs: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+# fonts-noto-cjk python3-uno poppler-utils ghostscript, and a JDK with network access to Maven Central
+# for make_ofd.sh. Made with LibreOffice 7.4.7, Ghostscript 10, ofdrw 2.3.1.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export HOME="$(mktemp -d)"
