@@ -132,11 +132,8 @@ public final class OleExtractor implements Extractor {
             if (!notes.isBlank()) {
                 ctx.text(Location.of("note", Zone.NOTE), notes);
             }
-            var all = d.getPicturesTable().getAllPictures();
-            var metafiles = all.stream().filter(p -> p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.WMF
-                    || p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.EMF).toList();
-            pictures(metafiles.stream().map(p -> p.getContent()).toList(), ctx);
-            ctx.pictures(all.size() - metafiles.size());
+            pictures(d.getPicturesTable().getAllPictures(), p -> p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.WMF
+                    || p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.EMF, p -> p.getContent(), ctx);
             // Embedded objects (a spreadsheet pasted into a memo) live in the ObjectPool storage;
             // read before the document is closed, which closes the file system.
             if (fs.getRoot().hasEntry("ObjectPool") && fs.getRoot().getEntry("ObjectPool") instanceof DirectoryEntry pool) {
@@ -290,11 +287,8 @@ public final class OleExtractor implements Extractor {
                     ctx.text(Location.body("sheet " + wb.getSheetName(i) + " drawing", i == 0), drawn);
                 }
             }
-            var all = wb.getAllPictures();
-            var metafiles = all.stream()
-                    .filter(p -> p.getFormat() == HSSFWorkbook.PICTURE_TYPE_WMF || p.getFormat() == HSSFWorkbook.PICTURE_TYPE_EMF).toList();
-            pictures(metafiles.stream().map(p -> p.getData()).toList(), ctx);
-            ctx.pictures(all.size() - metafiles.size());
+            pictures(wb.getAllPictures(), p -> p.getFormat() == HSSFWorkbook.PICTURE_TYPE_WMF
+                    || p.getFormat() == HSSFWorkbook.PICTURE_TYPE_EMF, p -> p.getData(), ctx);
             // Embedded objects: one MBD… storage each at the root.
             for (Entry e : fs.getRoot()) {
                 if (e instanceof DirectoryEntry object && object.getName().startsWith("MBD")) {
@@ -355,11 +349,8 @@ public final class OleExtractor implements Extractor {
             if (!footers.isEmpty()) {
                 ctx.text(Location.of("footer", Zone.FOOTER), String.join("\n", footers));
             }
-            var all = show.getPictureData();
-            var metafiles = all.stream().filter(p -> p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.WMF
-                    || p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.EMF).toList();
-            pictures(metafiles.stream().map(p -> p.getData()).toList(), ctx);
-            ctx.pictures(all.size() - metafiles.size());
+            pictures(show.getPictureData(), p -> p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.WMF
+                    || p.getType() == org.apache.poi.sl.usermodel.PictureData.PictureType.EMF, p -> p.getData(), ctx);
             // Embedded objects, each a compound file of its own once inflated (within the
             // size and compression-ratio limits, like any archive member).
             int k = 0;
@@ -374,15 +365,26 @@ public final class OleExtractor implements Extractor {
     }
 
     /** The text drawn by the document's WMF and EMF pictures (only those are passed: other pictures hold none to read). */
-    /** The text the metafile pictures draw; other pictures are counted by the caller (not read, no OCR). */
-    private static void pictures(java.util.List<byte[]> pictures, ExtractionContext ctx) throws ExtractionProblem {
+    /**
+     * A document's pictures: the text the metafiles (WMF, EMF) draw, told by type before their data
+     * is copied; the others counted as pictures not read (no OCR).
+     */
+    private static <P> void pictures(java.util.List<P> all, java.util.function.Predicate<P> metafile,
+                                     java.util.function.Function<P, byte[]> data, ExtractionContext ctx) throws ExtractionProblem {
         StringBuilder sb = new StringBuilder();
-        for (byte[] p : pictures) {
+        int raster = 0;
+        for (P picture : all) {
+            if (!metafile.test(picture)) {
+                raster++;
+                continue;
+            }
             ctx.checkDeadline();
+            byte[] p = data.apply(picture);
             if (p != null && Metafiles.isMetafile(p)) {
                 sb.append(Metafiles.text(p));
             }
         }
+        ctx.pictures(raster);
         if (!sb.toString().isBlank()) {
             ctx.text(Location.of("picture", Zone.BODY), sb);
         }
