@@ -404,6 +404,7 @@ public final class FileAnalysis implements MatchSink {
             }
         }
         boolean strong = false;
+        int anchorEnd = e;
         if (rule.suffix() != null && e < le) {
             Normalizer.Normalized tail = Normalizer.normalize(new String(buf, e, Math.min(le - e, 60)));
             Matcher m = rule.suffix().matcher(tail.text());
@@ -417,12 +418,77 @@ public final class FileAnalysis implements MatchSink {
         long letters = rest.chars().filter(Character::isLetter).count();
         // Alone on its line apart from copy numbers and punctuation ("机密 000123", "份号：12").
         boolean isolated = rest.length() <= 30 && letters <= 2;
+        if (!rule.portion() && (quoted(buf, ls, s, e, le) || enumerated(rule, buf, ls, s, anchorEnd, le))) {
+            // Cited, not applied: "标注密级和保密期限，如“机密★10年”", "秘密★10年、机密★20年、绝密★30年",
+            // a form's "密级：□绝密 □机密 □秘密". A marking is never quoted or listed beside other levels.
+            Confidence low = Confidence.LOW;
+            addMarking(key, start, end, low, location.zone() == Zone.BODY && location.first() ? low : null);
+            return;
+        }
         // The top-of-first-page rule is applied in findings(), where the line number in
         // the whole file is known (a later section of a large file starts mid-file).
         Confidence c = markingConfidence(rule, strong, isolated, location.zone().prominent());
         Confidence top = location.zone() == Zone.BODY && location.first()
                 ? markingConfidence(rule, strong, isolated, true) : null;
         addMarking(key, start, end, c, top);
+    }
+
+    private static final String OPENING_QUOTES = "“‘「『《〈«\"＂";
+    private static final String CLOSING_QUOTES = "”’」』》〉»\"＂";
+
+    /**
+     * Whether {@code buf[s, e)} stands inside quotation marks or title marks on its line
+     * ({@code buf[ls, le)}): the nearest quote before it opens and the nearest after it closes.
+     */
+    static boolean quoted(char[] buf, int ls, int s, int e, int le) {
+        char before = 0;
+        for (int i = s - 1; i >= ls && before == 0; i--) {
+            if (OPENING_QUOTES.indexOf(buf[i]) >= 0 || CLOSING_QUOTES.indexOf(buf[i]) >= 0) {
+                before = buf[i];
+            }
+        }
+        if (OPENING_QUOTES.indexOf(before) < 0) {
+            return false; // none, or the closing mark of an earlier quotation
+        }
+        for (int i = e; i < le; i++) {
+            char c = buf[i];
+            if (CLOSING_QUOTES.indexOf(c) >= 0) {
+                return true;
+            }
+            if (OPENING_QUOTES.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the line {@code buf[ls, le)} also names another level of the same scheme outside
+     * the anchor {@code buf[s, e)}: a list of levels, as in a regulation or a blank form. (The
+     * anchor, not the whole match: a banner's suffix may run on over the next banner.)
+     */
+    private boolean enumerated(MarkingRule rule, char[] buf, int ls, int s, int e, int le) {
+        // The match itself is cut out, so that "秘密" inside "工作秘密" does not count as a second level.
+        String line = new String(buf, ls, s - ls) + '|' + new String(buf, e, le - e);
+        String folded = null;
+        for (MarkingRule other : rules.markings) {
+            if (!other.rule().equals(rule.rule()) || other.level().equals(rule.level()) || other.portion()) {
+                continue;
+            }
+            if (other.uppercase()) {
+                if (line.contains(other.anchor())) {
+                    return true;
+                }
+            } else {
+                if (folded == null) {
+                    folded = Normalizer.normalize(line).text();
+                }
+                if (folded.contains(Normalizer.normalize(other.anchor()).text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Confidence markingConfidence(MarkingRule rule, boolean strong, boolean isolated, boolean prominent) {

@@ -81,10 +81,12 @@ class CorpusTest {
             Map.entry("object.rtf!/object 1", new String[] {"机密", "sheet 名单"}),
             Map.entry("package.rtf!/object 1/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("ansipackage.rtf!/object 1/机密★10年 名单.txt", new String[] {"机密", "file name"}),
-            Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}));
+            Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}),
+            // Declared in a sentence, after a quotation that has closed: applied, not cited.
+            Map.entry("declared.txt", new String[] {"机密", "line 3"}));
 
     static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx",
-            "approved.pdf", "reviewed.pdf");
+            "approved.pdf", "reviewed.pdf", "regulation.docx", "training.txt");
 
     @BeforeAll
     static void buildAndScan() throws Exception {
@@ -169,6 +171,17 @@ class CorpusTest {
         write(dir, "clean.xlsx", xlsx("预算", "办公用品", null));
         write(dir, "approved.pdf", pdfWith(stamp("Approved")));
         write(dir, "reviewed.pdf", pdfWith(customStamp("REVIEWED 2026-11-20")));
+        // What a secrecy office writes all day: markings cited in quotation marks, listed level beside
+        // level, a blank form offering every level — at the top of the first page too.
+        write(dir, "regulation.docx", docx("关于规范“机密★10年”等国家秘密标志的通知\n"
+                + "国家秘密标志应当标注密级和保密期限，如“机密★10年”。\n"
+                + "保密期限一般为：秘密★10年、机密★20年、绝密★30年。\n"
+                + "密级：□绝密★ □机密★ □秘密★\n"
+                + "文件名称不得含有《绝密★长期》字样。", null, null, null, null));
+        write(dir, "training.txt", text("Marking guide\nA banner line such as \"TOP SECRET//SI//NOFORN\" goes at the top.\n"
+                + "Levels: TOP SECRET//NOFORN, SECRET//NOFORN, CONFIDENTIAL//REL TO USA.", StandardCharsets.UTF_8));
+        write(dir, "declared.txt", text("关于2024年工作安排的通知\n各部门：现将有关事项通知如下。\n"
+                + "根据“保密法”规定，本文件密级：机密★10年，阅后收回。", StandardCharsets.UTF_8));
 
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 2)) {
             engine.scan(List.of(dir), r -> results.put(dir.relativize(Path.of(r.path().split("!/")[0])) + suffix(r.path()), r));
@@ -249,6 +262,15 @@ class CorpusTest {
     void proseMentionsAreStillReportedAtLowConfidence() {
         assertThat(results.get("prose.txt").findings()).extracting(Finding::confidence).containsOnly(Confidence.LOW)
                 .isNotEmpty();
+    }
+
+    @Test
+    void citedMarkingsAreStillReportedAtLowConfidence() {
+        assertThat(results.get("regulation.docx").findings()).extracting(Finding::text)
+                .contains("机密★10年", "秘密★10年", "机密★20年", "绝密★30年", "绝密★长期");
+        assertThat(results.get("regulation.docx").findings()).extracting(Finding::confidence).containsOnly(Confidence.LOW);
+        assertThat(results.get("training.txt").findings()).extracting(Finding::confidence).containsOnly(Confidence.LOW)
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
