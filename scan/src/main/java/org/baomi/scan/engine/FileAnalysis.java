@@ -427,7 +427,11 @@ public final class FileAnalysis implements MatchSink {
         }
         // The top-of-first-page rule is applied in findings(), where the line number in
         // the whole file is known (a later section of a large file starts mid-file).
-        Confidence c = markingConfidence(rule, strong, isolated, location.zone().prominent());
+        // In a file name a level counts when it is set apart from the words around it:
+        // "（秘密）名单", "机密-名单", "【内部】通讯录", not "内部控制制度", "国家秘密载体", "SECRETARY".
+        boolean apart = (s == ls || !Character.isLetter(buf[s - 1])) && (anchorEnd >= le || !Character.isLetter(buf[anchorEnd]));
+        Confidence c = markingConfidence(rule, strong, location.zone() == Zone.FILE_NAME ? apart : isolated,
+                location.zone().prominent());
         Confidence top = location.zone() == Zone.BODY && location.first()
                 ? markingConfidence(rule, strong, isolated, true) : null;
         addMarking(key, start, end, c, top);
@@ -491,9 +495,10 @@ public final class FileAnalysis implements MatchSink {
         return false;
     }
 
+    /** {@code isolated}: alone on its line, or in a file name set apart from the words around it. */
     private Confidence markingConfidence(MarkingRule rule, boolean strong, boolean isolated, boolean prominent) {
         if (location.zone() == Zone.FILE_NAME) {
-            return strong ? Confidence.HIGH : Confidence.MEDIUM;
+            return strong ? Confidence.HIGH : isolated ? Confidence.MEDIUM : Confidence.LOW;
         } else if (rule.portion()) {
             return Confidence.MEDIUM;
         } else if (strong) {

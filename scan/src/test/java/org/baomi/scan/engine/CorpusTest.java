@@ -82,11 +82,16 @@ class CorpusTest {
             Map.entry("package.rtf!/object 1/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("ansipackage.rtf!/object 1/机密★10年 名单.txt", new String[] {"机密", "file name"}),
             Map.entry("机密★5年-会议纪要.txt", new String[] {"机密", "file name"}),
+            // A bare level in a name counts when it is set apart from the words around it.
+            Map.entry("（秘密）人员名单.txt", new String[] {"秘密", "file name"}),
+            Map.entry("机密-人员名单.txt", new String[] {"机密", "file name"}),
             // Declared in a sentence, after a quotation that has closed: applied, not cited.
             Map.entry("declared.txt", new String[] {"机密", "line 3"}));
 
     static final List<String> CLEAN = List.of("prose.docx", "prose.txt", "english.txt", "copyright.txt", "clean.xlsx",
-            "approved.pdf", "reviewed.pdf", "regulation.docx", "training.txt");
+            "approved.pdf", "reviewed.pdf", "regulation.docx", "training.txt",
+            // Everyday names: the level is part of a word.
+            "内部控制制度.txt", "关于加强国家秘密载体管理的通知.txt", "SECRETARY-notes.txt");
 
     @BeforeAll
     static void buildAndScan() throws Exception {
@@ -180,6 +185,10 @@ class CorpusTest {
                 + "文件名称不得含有《绝密★长期》字样。", null, null, null, null));
         write(dir, "training.txt", text("Marking guide\nA banner line such as \"TOP SECRET//SI//NOFORN\" goes at the top.\n"
                 + "Levels: TOP SECRET//NOFORN, SECRET//NOFORN, CONFIDENTIAL//REL TO USA.", StandardCharsets.UTF_8));
+        for (String name : List.of("（秘密）人员名单.txt", "机密-人员名单.txt", "内部控制制度.txt",
+                "关于加强国家秘密载体管理的通知.txt", "SECRETARY-notes.txt")) {
+            write(dir, name, text("张三 李四 王五", StandardCharsets.UTF_8));
+        }
         write(dir, "declared.txt", text("关于2024年工作安排的通知\n各部门：现将有关事项通知如下。\n"
                 + "根据“保密法”规定，本文件密级：机密★10年，阅后收回。", StandardCharsets.UTF_8));
 
