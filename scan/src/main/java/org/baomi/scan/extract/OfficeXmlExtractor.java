@@ -319,6 +319,11 @@ public final class OfficeXmlExtractor implements Extractor {
                     // Shown on every slide made with the layout, as the master's text is.
                     return Location.of("header", Zone.HEADER);
                 }
+                if (name.matches("ppt/(notesMasters/notesMaster|handoutMasters/handoutMaster)\\d+\\.xml")) {
+                    // The header and footer printed on every notes page and handout (Header and
+                    // Footer, "Notes and Handouts"): their placeholders' text is kept here.
+                    return Location.of("header", Zone.HEADER);
+                }
             }
             case ODT, ODS, ODP -> {
                 if (name.equals("content.xml")) {

@@ -40,6 +40,7 @@ class CorpusTest {
             Map.entry("chart.docx", new String[] {"秘密", "chart 1"}),
             Map.entry("chart.pptx", new String[] {"绝密", "chart 1"}),
             Map.entry("layout.pptx", new String[] {"机密", "header"}),
+            Map.entry("notesmaster.pptx", new String[] {"秘密", "header"}),
             Map.entry("wordart.ppt", new String[] {"机密", "slide 1"}),
             Map.entry("smartart.docx", new String[] {"机密", "diagram 1"}),
             Map.entry("slides.pptx", new String[] {"TOP SECRET", "slide 2"}),
@@ -111,6 +112,7 @@ class CorpusTest {
         write(dir, "chart.pptx", pptxChart("经费情况汇报", "绝密★长期 装备经费"));
         write(dir, "smartart.docx", docxWithSmartArt(memo, "机密★10年"));
         write(dir, "layout.pptx", pptxWithLayoutText("机密★10年"));
+        write(dir, "notesmaster.pptx", pptxWithNotesMasterText("秘密★5年"));
         write(dir, "wordart.ppt", pptWordArt("机密★10年"));
         write(dir, "old.xls", xls("名单", "机密★20年"));
         write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));

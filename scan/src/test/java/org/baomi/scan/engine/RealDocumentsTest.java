@@ -95,6 +95,8 @@ class RealDocumentsTest {
             // Slides: the footer text of Header and Footer (a pptx writes it on each slide), a text on the master.
             Map.entry("marked-slidefooter", new Expect("机密", "footer", Map.of("pptx", "slide 1", "pdf", "page 1"))),
             Map.entry("marked-slidemaster", new Expect("机密", "header", PDF_PAGE_1)),
+            // The header of every notes page (Header and Footer, "Notes and Handouts"), nothing on the slides.
+            Map.entry("marked-notesheader", new Expect("机密", "header", Map.of())),
             // OFD written by ofdrw (make_ofd.sh): marked on the first line, only in a custom data 密级,
             // only in an attached docx (its footer), only by a watermark annotation.
             Map.entry("marked-ofdmemo", new Expect("机密", "page 1", Map.of())),
@@ -126,7 +128,7 @@ class RealDocumentsTest {
 
     @Test
     void theFixturesAreAllThere() {
-        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(175);
+        assertThat(results.keySet().stream().filter(f -> f.startsWith("marked-"))).hasSize(178);
         assertThat(results.keySet().stream().filter(f -> f.startsWith("clean-"))).hasSize(19);
         assertThat(results.entrySet()).filteredOn(e -> !e.getKey().startsWith("scanned-") && !e.getKey().startsWith("encrypted-")
                         && !e.getKey().startsWith("outlined-"))

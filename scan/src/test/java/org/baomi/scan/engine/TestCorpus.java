@@ -254,6 +254,21 @@ final class TestCorpus {
         }
     }
 
+    /**
+     * A presentation whose only marking is on its notes master, where the header of its notes
+     * pages and handouts is kept (POI writes the master from its template when notes are made).
+     */
+    static byte[] pptxWithNotesMasterText(String text) throws IOException {
+        try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.poi.xslf.usermodel.XSLFSlide slide = show.createSlide();
+            slide.createTextBox().setText("工作汇报");
+            show.getNotesSlide(slide);
+            show.getNotesMaster().createTextBox().setText(text);
+            show.write(out);
+            return out.toByteArray();
+        }
+    }
+
     /** A presentation whose second slide holds a chart titled {@code title}. */
     static byte[] pptxChart(String slide1, String title) throws IOException {
         try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -56,6 +56,9 @@ rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddens
 rm -f marked-property.pdf marked-propertyslides.pdf
 # A watermark is drawn into the PDF as outlines, not as text: nothing to read without OCR.
 rm -f marked-watermark.pdf
+# The header of the notes pages: LibreOffice's pptx and UOF exports drop it, and its PDF holds the
+# slides, not the notes pages (its ppt, odp and fodp keep it).
+rm -f marked-notesheader.pptx marked-notesheader.uop marked-notesheader.pdf
 # Nor is an embedded object always kept: LibreOffice 7.4's xlsx drops a text object embedded in
 # a sheet (its RTF keeps only the object's picture, a WMF whose text the scanner reads).
 rm -f marked-objectinsheet.xlsx

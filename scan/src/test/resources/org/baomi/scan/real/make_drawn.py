@@ -7,6 +7,7 @@
 #   marked-sheetwordart.fods  a sheet with 机密 as WordArt (Fontwork) drawn on it
 #   marked-slidefooter.fodp  slides whose only marking is the footer text (Header and Footer)
 #   marked-slidemaster.fodp  slides whose only marking is a text box on the master slide
+#   marked-notesheader.fodp  slides whose only marking is the header of their notes pages
 # Usage: /usr/bin/python3 make_drawn.py OUTDIR   (soffice listening on port 2002)
 import sys, os, uno
 from uno_office import prop, connect, context, add_shape
@@ -98,3 +99,12 @@ save_slides(doc, "marked-slidefooter.fodp")
 doc = slides()
 add_shape(doc, doc.getMasterPages().getByIndex(0), "com.sun.star.drawing.TextShape", 1000, 500, 5000, 1000, "机密★10年")
 save_slides(doc, "marked-slidemaster.fodp")
+
+# Notes and handouts (Header and Footer, "Notes and Handouts" tab): the header printed on every
+# notes page; nothing on the slides themselves.
+doc = slides()
+for i in range(2):
+    notes = doc.getDrawPages().getByIndex(i).getNotesPage()
+    notes.IsHeaderVisible = True
+    notes.HeaderText = "机密★10年"
+save_slides(doc, "marked-notesheader.fodp")
