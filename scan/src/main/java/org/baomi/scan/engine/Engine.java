@@ -188,6 +188,8 @@ public final class Engine implements AutoCloseable {
                         throw new ExtractionProblem(FileStatus.SKIPPED, "no text, only pictures (" + ctx.pictures
                                 + "; a scan pasted into the document?): look at it or OCR it");
                     }
+                    // Read in part (scanned pages behind typed ones): ok, and says what was not read (ADR 0116).
+                    reason = ctx.partly;
                 }
             }
         } catch (ExtractionProblem p) {
@@ -318,6 +320,14 @@ public final class Engine implements AutoCloseable {
         @Override
         public void pictures(int count) {
             pictures += count;
+        }
+
+        /** What of the document was not read, when it was read in part. */
+        String partly;
+
+        @Override
+        public void partlyRead(String note) {
+            partly = partly == null ? note : partly + "; " + note;
         }
 
         @Override

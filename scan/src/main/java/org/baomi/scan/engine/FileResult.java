@@ -9,7 +9,8 @@ import java.util.List;
  * @param sha256    hex SHA-256 of the file's bytes, or null when they were not read
  * @param mediaType detected media type
  * @param status    whether it could be read
- * @param reason    why it could not be read completely (null when {@link FileStatus#OK})
+ * @param reason    why it could not be read completely: for {@link FileStatus#OK}, null, or what of the
+ *                  document was not read (pages that are only pictures; ADR 0116)
  * @param bytes     size in bytes
  * @param findings  what was found, file order
  */

@@ -25,6 +25,14 @@ public interface ExtractionContext {
     default void pictures(int count) {
     }
 
+    /**
+     * Part of the document could not be read (pages that are only pictures): the file stays
+     * {@code ok}, with {@code note} as its reason, so that a clean result is not taken for the
+     * whole document.
+     */
+    default void partlyRead(String note) {
+    }
+
     Limits limits();
 
     /** Throws {@code timeout} once the file's time is up; extractors call it between parts. */

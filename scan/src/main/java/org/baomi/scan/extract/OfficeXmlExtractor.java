@@ -37,6 +37,7 @@ public final class OfficeXmlExtractor implements Extractor {
     private int ofdPages;
     private int ofdPagesWithText;
     private int ofdPagesDrawn;
+    private final UnreadPages ofdUnread = new UnreadPages();
 
     public OfficeXmlExtractor(Format format) {
         this.format = format;
@@ -135,7 +136,13 @@ public final class OfficeXmlExtractor implements Extractor {
                         if (!name.contains("/Tpls/")) {
                             ofdPages++;
                             ofdPagesWithText += text.isBlank() ? 0 : 1;
-                            ofdPagesDrawn += text.isBlank() && page.drawn() ? 1 : 0;
+                            if (text.isBlank() && page.drawn()) {
+                                ofdPagesDrawn++;
+                                Matcher m = OFD_PAGE.matcher(name);
+                                if (m.find()) {
+                                    ofdUnread.add(Integer.parseInt(m.group(1)) + ofdPageBase);
+                                }
+                            }
                         }
                     } else if (format == Format.OFD && name.equalsIgnoreCase("OFD.xml")) {
                         text = OfdText.docInfo(in);
@@ -153,6 +160,7 @@ public final class OfficeXmlExtractor implements Extractor {
                 throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
                         + ofdPagesDrawn + " of " + ofdPages + " pages; a scan, or text converted to curves?): look at it or OCR it");
             }
+            ofdUnread.report(ofdPages, ctx);
         }
     }
 

@@ -70,7 +70,7 @@ public final class PdfExtractor implements Extractor {
             PDFTextStripper stripper = new PDFTextStripper();
             int pages = doc.getNumberOfPages();
             int withText = 0;
-            int withImages = 0;
+            UnreadPages unread = new UnreadPages();
             // Attachments by their file specification, in document order; one referred to twice is scanned once.
             Set<COSBase> attachments = Collections.newSetFromMap(new IdentityHashMap<>());
             List<COSBase> inOrder = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class PdfExtractor implements Extractor {
                     withText++;
                     ctx.text(Location.body("page " + p, p == 1), text);
                 } else if (hasImages(page) || Outlines.drawn(page)) {
-                    withImages++;
+                    unread.add(p);
                 }
                 StringBuilder notes = new StringBuilder();
                 for (PDAnnotation a : page.getAnnotations()) {
@@ -124,12 +124,14 @@ public final class PdfExtractor implements Extractor {
                 ctx.checkDeadline();
                 attach(spec, ++n, ctx);
             }
+            int withImages = unread.count();
             if (withText == 0 && withImages > 0) {
                 // A scanned paper document: nothing here says whether it is marked; a person
                 // must look (or OCR it). Reported, not passed as clean.
                 throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
                         + withImages + " of " + pages + " pages; a scan, or text converted to curves?): look at it or OCR it");
             }
+            unread.report(pages, ctx);
         }
     }
 

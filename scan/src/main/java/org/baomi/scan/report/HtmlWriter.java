@@ -10,6 +10,7 @@ import org.baomi.scan.engine.Finding;
 public final class HtmlWriter implements ReportWriter {
     private final Writer out;
     private final String version;
+    private int partly;
     private final java.util.Map<FileStatus, Integer> notRead = new java.util.EnumMap<>(FileStatus.class);
 
     public HtmlWriter(Writer out, String version) {
@@ -42,6 +43,10 @@ public final class HtmlWriter implements ReportWriter {
             notRead.merge(r.status(), 1, Integer::sum);
             sb.append("<tr><td>").append(esc(r.path())).append("</td><td colspan=\"6\" class=\"status\">")
                     .append(esc(r.status().label())).append(": ").append(esc(r.reason())).append("</td></tr>\n");
+        } else if (r.reason() != null) {
+            partly++;
+            sb.append("<tr><td>").append(esc(r.path())).append("</td><td colspan=\"6\" class=\"status\">partly read: ")
+                    .append(esc(r.reason())).append("</td></tr>\n");
         }
         for (Finding f : r.findings()) {
             sb.append("<tr class=\"").append(f.confidence().label()).append("\"><td>").append(esc(r.path()))
@@ -58,6 +63,9 @@ public final class HtmlWriter implements ReportWriter {
         StringBuilder unread = new StringBuilder();
         notRead.forEach((status, n) -> unread.append(unread.length() == 0 ? " (not read: " : ", ").append(n).append(' ')
                 .append(status.label()));
+        if (partly > 0) {
+            unread.append(unread.length() == 0 ? " (" : "; ").append("partly read: ").append(partly);
+        }
         if (unread.length() > 0) {
             unread.append(')');
         }

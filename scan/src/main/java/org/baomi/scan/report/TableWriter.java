@@ -14,6 +14,7 @@ public final class TableWriter implements ReportWriter {
     private long files;
     /** Files not read, by status, in the order first seen: the summary names them. */
     private final java.util.Map<FileStatus, Integer> notRead = new java.util.EnumMap<>(FileStatus.class);
+    private int partly;
 
     /** @param progress where to draw progress (a terminal's stderr), or null for none */
     public TableWriter(Writer out, PrintStream progress) {
@@ -34,8 +35,10 @@ public final class TableWriter implements ReportWriter {
         }
         if (r.status() != FileStatus.OK) {
             notRead.merge(r.status(), 1, Integer::sum);
+        } else if (r.reason() != null) {
+            partly++;
         }
-        if (r.findings().isEmpty() && r.status() == FileStatus.OK) {
+        if (r.findings().isEmpty() && r.status() == FileStatus.OK && r.reason() == null) {
             return;
         }
         if (progress != null) {
@@ -44,6 +47,8 @@ public final class TableWriter implements ReportWriter {
         StringBuilder sb = new StringBuilder(r.path());
         if (r.status() != FileStatus.OK) {
             sb.append("  [").append(r.status().label()).append(": ").append(r.reason()).append(']');
+        } else if (r.reason() != null) {
+            sb.append("  [partly read: ").append(r.reason()).append(']');
         }
         sb.append('\n');
         for (Finding f : r.findings()) {
@@ -69,10 +74,17 @@ public final class TableWriter implements ReportWriter {
             progress.flush();
         }
         StringBuilder unread = new StringBuilder();
-        if (!notRead.isEmpty()) {
-            unread.append(" (not read: ");
-            notRead.forEach((status, n) -> unread.append(n).append(' ').append(status.label()).append(", "));
-            unread.setLength(unread.length() - 2);
+        if (!notRead.isEmpty() || partly > 0) {
+            unread.append(" (");
+            if (!notRead.isEmpty()) {
+                unread.append("not read: ");
+                notRead.forEach((status, n) -> unread.append(n).append(' ').append(status.label()).append(", "));
+                unread.setLength(unread.length() - 2);
+                unread.append(partly > 0 ? "; " : "");
+            }
+            if (partly > 0) {
+                unread.append("partly read: ").append(partly);
+            }
             unread.append("; see the lines in brackets above)");
         }
         out.write(String.format("%n%d files%s, %d bytes, %d findings, %.1f s%n", s.files(), unread, s.bytes(),

@@ -142,6 +142,23 @@ class ScanCommandTest {
         assertThat(run("--format", "html", mixed.toString()).out()).contains("<p>3 files (not read: 2 unreadable), ");
     }
 
+    @Test
+    void aFileReadInPartIsShownWithWhatWasNotRead() throws Exception {
+        Path mixed = Files.createDirectories(dir.resolve("partly"));
+        Files.writeString(mixed.resolve("fine.txt"), "通知");
+        try (java.io.InputStream in = ScanCommandTest.class.getResourceAsStream("/org/baomi/scan/real/scanned-partly.pdf")) {
+            Files.copy(in, mixed.resolve("memo.pdf"));
+        }
+        Run r = run(mixed.toString());
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("memo.pdf  [partly read: page 2 of 3 holds only pictures")
+                .contains("2 files (partly read: 1; see the lines in brackets above), ").doesNotContain("fine.txt");
+        assertThat(run("--format", "html", mixed.toString()).out()).contains("partly read: page 2 of 3")
+                .contains("<p>2 files (partly read: 1), ");
+        assertThat(run("--format", "jsonl", mixed.toString()).out())
+                .contains("\"status\":\"ok\",\"reason\":\"page 2 of 3 holds only pictures");
+    }
+
     @org.junit.jupiter.api.Test
     void theCommandSwitchesLibraryLoggingOffButAnExplicitSettingWins() {
         String before = System.getProperty("slf4j.internal.verbosity");

@@ -135,6 +135,10 @@ class CorpusTest {
         write(dir, "watermark.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null, Map.of("Doc_0/Annots/Page_0/Annotation.xml",
                 "<ofd:PageAnnot " + OFD_NS + "><ofd:Annot ID=\"50\" Type=\"Watermark\" Creator=\"OFD Writer\"><ofd:Appearance Boundary=\"0 0 210 297\">"
                         + ofdGlyphs(60, 140, 20, "机密") + "</ofd:Appearance></ofd:Annot></ofd:PageAnnot>")));
+        // A typed page and a scanned one (a picture, no text): read in part, and said so.
+        write(dir, "partly.ofd", ofd("", ofdGlyphs(20, 40, 7.5, "某某局文件"), null, null, Map.of("Doc_0/Pages/Page_1/Content.xml",
+                "<ofd:Page " + OFD_NS + "><ofd:Content><ofd:Layer ID=\"1\"><ofd:ImageObject ID=\"7\" Boundary=\"0 0 210 297\" "
+                        + "ResourceID=\"8\"/></ofd:Layer></ofd:Content></ofd:Page>")));
         // An OFD's resources: fonts and a JBIG2 seal at the root and beside its document.
         write(dir, "resources.ofd", withEntries(ofd("秘密★会议结束后"), Map.of("Res/font_1.ttf", new byte[] {0, 1, 0, 0, 0, 9},
                 "Doc_0/Res/seal_2.jb2", new byte[] {(byte) 0x97, 'J', 'B', '2', 13, 10, 26, 10, 0, 1})));
@@ -231,6 +235,15 @@ class CorpusTest {
             }
         });
         assertThat(missed).isEmpty();
+    }
+
+    /** A scanned page behind a typed one: the file is ok, and says which page was not read. */
+    @Test
+    void anOfdReadInPartSaysWhichPagesWereNotRead() {
+        FileResult r = results.get("partly.ofd");
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.reason()).startsWith("page 2 of 2 holds only pictures");
+        assertThat(results.get("pages.ofd").reason()).isNull();
     }
 
     /** Fonts, pictures and seals inside an OFD are its resources, not files the scan could not read. */

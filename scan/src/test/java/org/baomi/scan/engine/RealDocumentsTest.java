@@ -154,6 +154,19 @@ class RealDocumentsTest {
     }
 
     /**
+     * A typed memo with the scan of a marked page between two of its pages (as scanned attachments
+     * follow a typed cover letter): read as far as its text goes, ok, and says that page 2 was not read.
+     */
+    @Test
+    void aPdfWithAScannedPageSaysWhichPageWasNotRead() {
+        FileResult r = results.get("scanned-partly.pdf");
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.reason()).startsWith("page 2 of 3 holds only pictures or drawn outlines");
+        assertThat(results.get("clean-prose.pdf").reason()).isNull();
+        assertThat(results.get("marked-body.pdf").reason()).isNull();
+    }
+
+    /**
      * The scanned memo's page pasted as a picture into a memo (doc, docx, odt, fodt, uot) and onto a
      * slide (pptx, odp, fodp, uop), nothing else: said so, not passed as clean (their PDFs are scans).
      */

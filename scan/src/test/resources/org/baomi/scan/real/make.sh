@@ -71,4 +71,6 @@ bash "$here/make_ofd.sh"
 pdftoppm -r 110 -png -f 1 -l 1 marked-body.pdf "$HOME/scanned-memo"
 soffice --headless --convert-to pdf --outdir "$HOME" "$HOME/scanned-memo-1.png" >/dev/null
 mv "$HOME/scanned-memo-1.pdf" scanned-memo.pdf
+# That scan between two typed pages (scanned attachments behind a typed letter): read in part.
+pdfunite clean-prose.pdf scanned-memo.pdf clean-prose.pdf scanned-partly.pdf
 rm -rf "$HOME"
