@@ -582,13 +582,39 @@ public final class FileAnalysis implements MatchSink {
      * of the whole file when it was read in sections).
      */
     List<Finding> findings(long lineShift, int[] counts) {
+        return findings(lineShift, counts, null);
+    }
+
+    /**
+     * As above, listing no more than what is left of the whole file's {@code --max-findings}:
+     * {@code budget} holds what remains for markings, keywords and patterns, and is reduced by
+     * what this section lists (its first matches, as a file read in one piece would list them).
+     * Null: no budget beyond this analysis' own limit.
+     */
+    List<Finding> findings(long lineShift, int[] counts, int[] budget) {
         end();
         List<Finding> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Raw> keywordHits = this.keywordHits;
+        List<PatternHit> patternHits = this.patternHits;
+        int allowed = Integer.MAX_VALUE;
+        if (budget != null) {
+            allowed = budget[0];
+            keywordHits = keywordHits.subList(0, Math.min(keywordHits.size(), budget[1]));
+            budget[1] -= keywordHits.size();
+            patternHits = patternHits.subList(0, Math.min(patternHits.size(), budget[2]));
+            budget[2] -= patternHits.size();
+        }
         List<Raw> ms = new ArrayList<>(markings);
         ms.sort(Comparator.comparing((Raw r) -> r.location().label()).thenComparingLong(Raw::offset));
+        // Markings of the look-behind belong to the section before: not listed or counted here, but
+        // one may hold a marking of this section (SECRET in a TOP SECRET across the cut).
+        int own = 0;
         for (int i = 0; i < ms.size(); i++) {
             Raw r = ms.get(i);
+            if (r.offset() >= floor && own++ >= allowed) {
+                continue; // beyond the whole file's --max-findings
+            }
             boolean inner = false;
             for (int j = Math.max(0, i - 4); j < Math.min(ms.size(), i + 5) && !inner; j++) {
                 Raw o = ms.get(j);
@@ -600,6 +626,9 @@ public final class FileAnalysis implements MatchSink {
                 add(out, seen, r.location().numbered(), new Finding(rule.rule(), Category.MARKING, rule.level(), r.text(),
                         where(r, lineShift), r.offset(), r.context(), r.confidenceAt(r.line() + lineShift)));
             }
+        }
+        if (budget != null) {
+            budget[0] -= Math.min(own, allowed);
         }
         for (Raw r : keywordHits) {
             int k = r.key() - rules.markings.size();

@@ -205,14 +205,21 @@ final class TextReader {
                     }
                 }
             }
+            // --max-findings holds for the whole file, not for each section: the first ones in file
+            // order. And the findings come as from a file read in one piece, markings first, then
+            // keywords, then patterns: the report does not depend on how many sections there were.
+            int[] budget = {limits.maxFindings(), limits.maxFindings(), limits.maxFindings()};
+            java.util.Map<Category, List<Finding>> byCategory = new java.util.EnumMap<>(Category.class);
             for (Section s : done) {
-                for (Finding f : s.analysis.findings(lineShift, counts)) {
-                    out.add(charShift == 0 ? f : new Finding(f.rule(), f.category(), f.level(), f.text(), f.location(),
-                            f.offset() + charShift, f.context(), f.confidence()));
+                for (Finding f : s.analysis.findings(lineShift, counts, budget)) {
+                    byCategory.computeIfAbsent(f.category(), c -> new ArrayList<>()).add(charShift == 0 ? f
+                            : new Finding(f.rule(), f.category(), f.level(), f.text(), f.location(), f.offset() + charShift,
+                            f.context(), f.confidence()));
                 }
                 charShift += s.chars;
                 lineShift += s.lines;
             }
+            byCategory.values().forEach(out::addAll);
             return out;
         }
     }

@@ -222,14 +222,42 @@ class ChunkEdgeTest {
         }
     }
 
+    /**
+     * {@code --max-findings} holds for the whole file, and the report is the same however many
+     * sections read it: the first findings of each category in file order, markings first (before,
+     * each of two sections listed up to the limit, so a large file listed twice as many as a small
+     * one and its report depended on {@code --threads}).
+     */
+    @Test
+    void theLimitOnFindingsIsTheWholeFilesAndTheReportDoesNotDependOnSections() throws Exception {
+        Random r = new Random(7);
+        StringBuilder text = new StringBuilder();
+        for (int line = 0; line < 400; line++) {
+            text.append(filler(r, 8)).append(line % 3 == 0 ? MARKING : "").append(filler(r, 4)).append(KEYWORD)
+                    .append("，编号").append(10000000 + line).append("。\n");
+        }
+        Limits few = new Limits(5, 10L << 30, 4L << 30, 200, Duration.ofSeconds(60), 50, 32L << 20);
+        List<Finding> whole = sections(text.toString(), 1, 1 << 20, few);
+        assertThat(whole.stream().filter(f -> f.category() == Category.KEYWORD)).hasSize(50);
+        assertThat(whole.stream().filter(f -> f.category() == Category.MARKING)).hasSize(50);
+        assertThat(whole.stream().filter(f -> f.category() == Category.PATTERN)).hasSize(50);
+        for (int parts : List.of(2, 3, 7)) {
+            assertThat(sections(text.toString(), parts, 4096, few)).as("%d sections", parts).containsExactlyElementsOf(whole);
+        }
+    }
+
     /** Scans {@code text} as a UTF-8 file read in {@code parts} sections in parallel. */
     private static List<Finding> sections(String text, int parts, int chunk) throws Exception {
+        return sections(text, parts, chunk, LIMITS);
+    }
+
+    private static List<Finding> sections(String text, int parts, int chunk, Limits limits) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(Files.createTempFile(dir, "sections", ".txt"), bytes);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts);
         try {
-            return TextReader.utf8File(file, bytes.length, rules, LIMITS, pool, parts,
-                    new Deadline(Duration.ofSeconds(60)), () -> { }, chunk, 0);
+            return TextReader.utf8File(file, bytes.length, rules, limits, pool, parts,
+                    new Deadline(Duration.ofSeconds(60)), () -> { }, chunk, parts == 1 ? Long.MAX_VALUE : 0);
         } finally {
             pool.shutdownNow();
         }
