@@ -32,9 +32,16 @@ public final class MarkupExtractor implements Extractor {
             meta.append(m.attr("content")).append('\n');
         }
         ctx.text(Location.of("metadata", Zone.METADATA), meta);
+        ctx.text(new Location("line", Zone.BODY, true, true), visibleText(doc));
+    }
+
+    /**
+     * The text a reader sees in {@code doc}'s body, a line per block: a marking alone in its
+     * paragraph stands alone on its line (also for the HTML body of an e-mail).
+     */
+    static String visibleText(Document doc) {
         doc.select("script, style").remove();
-        // Block elements end a line, so a marking alone in its paragraph stands alone.
         doc.select("p, div, br, h1, h2, h3, h4, h5, h6, li, tr, td, th, header, footer, section, article").after("\n");
-        ctx.text(new Location("line", Zone.BODY, true, true), doc.body() == null ? "" : doc.body().wholeText());
+        return doc.body() == null ? "" : doc.body().wholeText();
     }
 }

@@ -605,7 +605,8 @@ public final class OleExtractor implements Extractor {
             }
             String body = m.getTextBody();
             if (body != null) {
-                ctx.text(new Location("body", Zone.BODY, false, false), body);
+                // Read line by line; its first lines are the top of the message, as in an .eml.
+                ctx.text(new Location("line", Zone.BODY, true, true), body);
             }
             for (AttachmentChunks a : m.getAttachmentFiles()) {
                 if (a.getAttachData() != null) {

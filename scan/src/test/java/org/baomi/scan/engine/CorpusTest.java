@@ -77,6 +77,8 @@ class CorpusTest {
             Map.entry("pack.7z!/note.txt", new String[] {"秘密", "line 1"}),
             Map.entry("mail.eml!/附件.docx", new String[] {"机密", "header"}),
             Map.entry("outlook.msg", new String[] {"秘密", "subject"}),
+            // A 密级 alone on the first line of a message's body, the body in HTML only (web mail).
+            Map.entry("htmlmail.eml", new String[] {"秘密", "line 1"}),
             Map.entry("outlook.msg!/方案.docx", new String[] {"绝密", "footer"}),
             Map.entry("packaged.xlsx!/xl/embeddings/oleObject1.bin!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("object.rtf!/object 1", new String[] {"机密", "sheet 名单"}),
@@ -161,6 +163,10 @@ class CorpusTest {
         sevenZ(dir.resolve("pack.7z"), "note.txt", "秘密★6个月\n备忘".getBytes(StandardCharsets.UTF_8));
         write(dir, "outlook.msg", msg("秘密★1年 关于会议安排的通知", "请查收附件。", "方案.docx",
                 docx(memo, null, "绝密★长期", null, null)));
+        write(dir, "htmlmail.eml", emlBody("工作安排", null,
+                "<html><body><div>秘密</div><div><br></div><div>各部门：</div><div>现将有关事项通知如下。</div></body></html>"));
+        write(dir, "alternative.eml", emlBody("工作安排", "内部\r\n\r\n各部门：\r\n现将有关事项通知如下。",
+                "<html><body><p>内部</p><p>各部门：</p><p>现将有关事项通知如下。</p></body></html>"));
         write(dir, "mail.eml", eml("周报", "请查收附件。", "附件.docx", docx(memo, "机密★10年", null, null, null)));
         write(dir, "机密★5年-会议纪要.txt", text("会议纪要", StandardCharsets.UTF_8));
         // RTF with an embedded object, as Word writes it: an Excel sheet; a packaged text file.
@@ -286,6 +292,17 @@ class CorpusTest {
     void proseMentionsAreStillReportedAtLowConfidence() {
         assertThat(results.get("prose.txt").findings()).extracting(Finding::confidence).containsOnly(Confidence.LOW)
                 .isNotEmpty();
+    }
+
+    /** A message's marking at the top of its body is high, and its plain and HTML copies are one text. */
+    @Test
+    void aMessagesMarkingIsReadOnceAtTheTopOfItsBody() {
+        assertThat(results.get("htmlmail.eml").findings()).singleElement()
+                .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.HIGH));
+        assertThat(results.get("alternative.eml").findings()).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("line 1");
+            assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+        });
     }
 
     @Test

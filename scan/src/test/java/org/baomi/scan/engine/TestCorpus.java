@@ -641,6 +641,23 @@ final class TestCorpus {
         }
     }
 
+    /**
+     * A message whose body is {@code plain} and {@code html} as multipart/alternative (as Outlook,
+     * Foxmail and most mail programs send it), or {@code html} alone when {@code plain} is null.
+     */
+    static byte[] emlBody(String subject, String plain, String html) {
+        String subj = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "?=";
+        String head = "From: a@example.org\r\nTo: b@example.org\r\nSubject: " + subj + "\r\nMIME-Version: 1.0\r\n";
+        String htmlPart = "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        if (plain == null) {
+            return (head + htmlPart).getBytes(StandardCharsets.UTF_8);
+        }
+        return (head + "Content-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n--alt\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + plain + "\r\n--alt\r\n"
+                + htmlPart + "--alt--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     static byte[] eml(String subject, String body, String attachmentName, byte[] attachment) {
         String boundary = "b0undary";
         String b64 = java.util.Base64.getMimeEncoder().encodeToString(attachment);
