@@ -421,8 +421,8 @@ public final class FileAnalysis implements MatchSink {
         if (!rule.portion() && (quoted(buf, ls, s, e, le) || enumerated(rule, buf, ls, s, anchorEnd, le))) {
             // Cited, not applied: "标注密级和保密期限，如“机密★10年”", "秘密★10年、机密★20年、绝密★30年",
             // a form's "密级：□绝密 □机密 □秘密". A marking is never quoted or listed beside other levels.
-            Confidence low = Confidence.LOW;
-            addMarking(key, start, end, low, location.zone() == Zone.BODY && location.first() ? low : null);
+            addMarking(key, start, end, Confidence.LOW,
+                    location.zone() == Zone.BODY && location.first() ? Confidence.LOW : null);
             return;
         }
         // The top-of-first-page rule is applied in findings(), where the line number in
