@@ -38,4 +38,22 @@ public final class CompiledRules {
     public Automaton automaton() {
         return automaton;
     }
+
+    private volatile String[] foldedAnchors;
+
+    /**
+     * Each marking's anchor normalised as the text it is compared with; made when a marking is
+     * first found (not at start-up, which most scans of clean files never leave).
+     */
+    String[] foldedAnchors() {
+        String[] f = foldedAnchors;
+        if (f == null) {
+            f = new String[markings.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = org.baomi.scan.match.Normalizer.normalize(markings.get(i).anchor()).text();
+            }
+            foldedAnchors = f; // the same array whichever thread makes it
+        }
+        return f;
+    }
 }

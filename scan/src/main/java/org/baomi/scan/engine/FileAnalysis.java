@@ -475,7 +475,9 @@ public final class FileAnalysis implements MatchSink {
         // The match itself is cut out, so that "秘密" inside "工作秘密" does not count as a second level.
         String line = new String(buf, ls, s - ls) + '|' + new String(buf, e, le - e);
         String folded = null;
-        for (MarkingRule other : rules.markings) {
+        String[] anchors = rules.foldedAnchors();
+        for (int i = 0; i < anchors.length; i++) {
+            MarkingRule other = rules.markings.get(i);
             if (!other.rule().equals(rule.rule()) || other.level().equals(rule.level()) || other.portion()) {
                 continue;
             }
@@ -487,7 +489,7 @@ public final class FileAnalysis implements MatchSink {
                 if (folded == null) {
                     folded = Normalizer.normalize(line).text();
                 }
-                if (folded.contains(Normalizer.normalize(other.anchor()).text())) {
+                if (folded.contains(anchors[i])) {
                     return true;
                 }
             }
