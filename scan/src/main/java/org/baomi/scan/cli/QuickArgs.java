@@ -43,7 +43,9 @@ final class QuickArgs {
             new Opt("maxRatio", "200", "--max-ratio"),
             new Opt("timeoutSeconds", "120", "--timeout"),
             new Opt("maxFindings", "1000", "--max-findings"),
-            new Opt("noBuiltins", null, "--no-builtin-markings"));
+            new Opt("noBuiltins", null, "--no-builtin-markings"),
+            new Opt("ocr", null, "--ocr"),
+            new Opt("ocrLanguages", "chi_sim+eng", "--ocr-languages"));
 
     /** The {@code @Parameters} field of {@link ScanCommand}. */
     static final String POSITIONAL = "paths";

@@ -18,6 +18,7 @@ import org.baomi.scan.engine.Confidence;
 import org.baomi.scan.engine.Engine;
 import org.baomi.scan.engine.FileResult;
 import org.baomi.scan.engine.Limits;
+import org.baomi.scan.extract.Ocr;
 import org.baomi.scan.match.DictionaryCache;
 import org.baomi.scan.report.CsvWriter;
 import org.baomi.scan.report.HtmlWriter;
@@ -93,6 +94,14 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--no-builtin-markings", description = "Do not use the built-in China, US, UK and NATO marking schemes.")
     boolean noBuiltins;
+
+    @Option(names = "--ocr", description = "Read the words in pictures and scanned pages with Tesseract OCR "
+            + "(the 'tesseract' command: apt-get install tesseract-ocr tesseract-ocr-chi-sim); about a second a page.")
+    boolean ocr;
+
+    @Option(names = "--ocr-languages", paramLabel = "LANGS", defaultValue = Ocr.DEFAULT_LANGUAGES,
+            description = "Tesseract languages for --ocr (default: ${DEFAULT-VALUE}; chi_tra for traditional characters).")
+    String ocrLanguages;
 
     public static void main(String[] args) {
         quietLibraries();
@@ -199,6 +208,14 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new UsageError("--rules: cannot read " + r);
             }
         }
+        Ocr reader = null;
+        if (ocr) {
+            try {
+                reader = Ocr.tesseract("tesseract", ocrLanguages);
+            } catch (Ocr.Unavailable e) {
+                throw new UsageError(e.getMessage());
+            }
+        }
         RuleSet ruleSet = new RuleSet();
         if (!noBuiltins) {
             ruleSet.withBuiltInMarkings();
@@ -227,7 +244,7 @@ public final class ScanCommand implements Callable<Integer> {
         AtomicLong files = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicLong findings = new AtomicLong();
-        try (writer; Engine engine = new Engine(ruleSet, limits, n, DictionaryCache.atDefaultLocation())) {
+        try (writer; Engine engine = new Engine(ruleSet, limits, n, DictionaryCache.atDefaultLocation(), reader)) {
             report.start();
             engine.scan(paths, r -> {
                 FileResult shown = r.atLeast(min);

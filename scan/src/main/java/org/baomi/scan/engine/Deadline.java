@@ -24,9 +24,19 @@ final class Deadline {
         return expanded <= max;
     }
 
+    /** Time left, in nanoseconds (0 or less: none). */
+    long remainingNanos() {
+        return end - System.nanoTime();
+    }
+
+    /** The timeout problem, as {@link #check} throws it. */
+    ExtractionProblem timedOut() {
+        return new ExtractionProblem(FileStatus.TIMEOUT, "stopped after " + timeout.toSeconds() + " s");
+    }
+
     void check() throws ExtractionProblem {
         if (System.nanoTime() - end > 0) {
-            throw new ExtractionProblem(FileStatus.TIMEOUT, "stopped after " + timeout.toSeconds() + " s");
+            throw timedOut();
         }
     }
 }

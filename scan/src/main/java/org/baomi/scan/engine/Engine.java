@@ -32,7 +32,9 @@ import org.baomi.scan.extract.Extractor;
 import org.baomi.scan.extract.FlatOdfExtractor;
 import org.baomi.scan.extract.Format;
 import org.baomi.scan.extract.FormatDetector;
+import org.baomi.scan.extract.ImageExtractor;
 import org.baomi.scan.extract.MarkupExtractor;
+import org.baomi.scan.extract.Ocr;
 import org.baomi.scan.extract.OfficeXmlExtractor;
 import org.baomi.scan.extract.OleExtractor;
 import org.baomi.scan.extract.PdfExtractor;
@@ -56,6 +58,7 @@ public final class Engine implements AutoCloseable {
     private final Limits limits;
     private final int threads;
     private final ExecutorService sections;
+    private final Ocr ocr;
 
     public Engine(RuleSet rules, Limits limits, int threads) {
         this(rules, limits, threads, null);
@@ -66,6 +69,15 @@ public final class Engine implements AutoCloseable {
      * built; docs/adr/0104).
      */
     public Engine(RuleSet rules, Limits limits, int threads, DictionaryCache cache) {
+        this(rules, limits, threads, cache, null);
+    }
+
+    /**
+     * As above, reading the text of pictures and of pages of images with {@code ocr} (null:
+     * pictures are not read and say so; docs/adr/0117).
+     */
+    public Engine(RuleSet rules, Limits limits, int threads, DictionaryCache cache, Ocr ocr) {
+        this.ocr = ocr;
         this.rules = new CompiledRules(rules, cache);
         this.limits = limits;
         this.threads = Math.max(1, threads);
@@ -186,7 +198,8 @@ public final class Engine implements AutoCloseable {
                     if (!ctx.read && ctx.pictures > 0) {
                         // A scan pasted into a document: nothing says whether it is marked (ADR 0111).
                         throw new ExtractionProblem(FileStatus.SKIPPED, "no text, only pictures (" + ctx.pictures
-                                + "; a scan pasted into the document?): look at it or OCR it");
+                                + "; a scan pasted into the document?): " + (ocr == null ? Ocr.NOT_READ
+                                : ctx.ocrTried < ctx.pictures ? Ocr.NOT_OCR_HERE : Ocr.READ_NOTHING));
                     }
                     // Read in part (scanned pages behind typed ones): ok, and says what was not read (ADR 0116).
                     reason = ctx.partly;
@@ -270,6 +283,7 @@ public final class Engine implements AutoCloseable {
             case DOC, XLS, PPT, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
             case ZIP, TAR, GZIP, SEVEN_Z, RAR -> new ArchiveExtractor(f);
             case PDF -> new PdfExtractor();
+            case PNG, JPEG, TIFF, GIF, BMP, WEBP -> new ImageExtractor();
             case HTML -> new MarkupExtractor(true);
             case XML -> new MarkupExtractor(false);
             case UOF_TEXT, UOF_SPREADSHEET, UOF_PRESENTATION -> new UofExtractor();
@@ -303,6 +317,8 @@ public final class Engine implements AutoCloseable {
          */
         boolean read;
         int pictures;
+        /** Pictures handed to OCR. */
+        int ocrTried;
 
         @Override
         public void text(Location location, CharSequence text) throws ExtractionProblem {
@@ -320,6 +336,29 @@ public final class Engine implements AutoCloseable {
         @Override
         public void pictures(int count) {
             pictures += count;
+        }
+
+        @Override
+        public boolean ocrOn() {
+            return ocr != null;
+        }
+
+        @Override
+        public List<String> ocr(Bytes image) throws IOException, ExtractionProblem {
+            if (ocr == null) {
+                return null;
+            }
+            deadline.check();
+            byte[] data = image.read();
+            if (Ocr.size(data) != Ocr.Size.READABLE) {
+                return null;
+            }
+            ocrTried++;
+            try {
+                return ocr.read(data, deadline.remainingNanos());
+            } catch (Ocr.TimedOut t) {
+                throw deadline.timedOut();
+            }
         }
 
         /** What of the document was not read, when it was read in part. */

@@ -18,7 +18,7 @@ public interface ExtractionContext {
     void nested(String name, InputStream in, long declaredSize, long compressedSize) throws IOException, ExtractionProblem;
 
     /**
-     * Pictures the extractor did not read (raster images: there is no OCR). A document whose only
+     * Pictures the extractor did not read (raster images, without OCR or where OCR read nothing). A document whose only
      * content is pictures — a scan pasted into Word, WPS or a slide — is then reported
      * {@code skipped}, not passed as clean (ADR 0111).
      */
@@ -31,6 +31,62 @@ public interface ExtractionContext {
      * whole document.
      */
     default void partlyRead(String note) {
+    }
+
+    /** A picture's bytes, read only when they are needed (OCR). */
+    @FunctionalInterface
+    interface Bytes {
+        byte[] read() throws IOException;
+    }
+
+    /**
+     * Whether this scan reads pictures by OCR ({@code --ocr}, docs/adr/0117): a page of images
+     * is rendered, and a picture's bytes read, only then.
+     */
+    default boolean ocrOn() {
+        return false;
+    }
+
+    /**
+     * The text OCR reads in a raster picture, one string a page (a multi-page TIFF has several;
+     * blank where it read nothing); null when this scan does not OCR, or the picture is too small
+     * to hold words or too large to read.
+     *
+     * @throws IOException when the picture cannot be read (OCR's own message)
+     */
+    default java.util.List<String> ocr(Bytes image) throws IOException, ExtractionProblem {
+        return null;
+    }
+
+    /**
+     * A raster picture of the document (a scan pasted in, a photographed page): with OCR, its
+     * text is read as the segment {@code label (OCR)} ({@code first}: it may hold the top of
+     * the first page); without, or when OCR reads nothing in it, it counts as a picture not read
+     * ({@link #pictures}). Returns whether text was read.
+     */
+    default boolean picture(String label, boolean first, Bytes image) throws ExtractionProblem {
+        java.util.List<String> pages = null;
+        if (ocrOn()) {
+            try {
+                pages = ocr(image);
+            } catch (IOException unreadable) {
+                pages = null; // a picture OCR cannot read is a picture not read
+            }
+        }
+        boolean any = false;
+        if (pages != null) {
+            for (int i = 0; i < pages.size(); i++) {
+                if (!pages.get(i).isBlank()) {
+                    text(Location.body(label + (pages.size() > 1 ? ", page " + (i + 1) : "") + " (OCR)", first && i == 0),
+                            pages.get(i));
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            pictures(1);
+        }
+        return any;
     }
 
     Limits limits();

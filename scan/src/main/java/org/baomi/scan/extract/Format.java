@@ -36,6 +36,13 @@ public enum Format {
     GZIP("application/gzip"),
     SEVEN_Z("application/x-7z-compressed"),
     RAR("application/vnd.rar"),
+    /** Pictures: a scanned or photographed page, read only by OCR ({@code --ocr}). */
+    PNG("image/png"),
+    JPEG("image/jpeg"),
+    TIFF("image/tiff"),
+    GIF("image/gif"),
+    BMP("image/bmp"),
+    WEBP("image/webp"),
     BINARY("application/octet-stream");
 
     private final String mediaType;
@@ -46,5 +53,10 @@ public enum Format {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** Whether this is a picture format (read only by OCR). */
+    public boolean picture() {
+        return this == PNG || this == JPEG || this == TIFF || this == GIF || this == BMP || this == WEBP;
     }
 }

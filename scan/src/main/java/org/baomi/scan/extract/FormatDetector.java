@@ -50,6 +50,10 @@ public final class FormatDetector {
         if (starts(head, n, '{', '\\', 'r', 't', 'f')) {
             return Format.RTF;
         }
+        Format picture = picture(head, n, name);
+        if (picture != null) {
+            return picture;
+        }
         if (name.endsWith(".eml") || name.endsWith(".mht") || name.endsWith(".mhtml")) {
             return Format.EML;
         }
@@ -97,6 +101,29 @@ public final class FormatDetector {
 
     private static final java.util.regex.Pattern FLAT_ODF_ROOT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?document[\\s>]");
     private static final java.util.regex.Pattern UOF_ROOT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?UOF[\\s>]");
+
+    /** A picture format by its signature (BMP's two letters only with its name), else null. */
+    private static Format picture(byte[] head, int n, String name) {
+        if (starts(head, n, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Format.PNG;
+        }
+        if (starts(head, n, 0xFF, 0xD8, 0xFF)) {
+            return Format.JPEG;
+        }
+        if (starts(head, n, 'I', 'I', '*', 0) || starts(head, n, 'M', 'M', 0, '*')) {
+            return Format.TIFF;
+        }
+        if (starts(head, n, 'G', 'I', 'F', '8')) {
+            return Format.GIF;
+        }
+        if (starts(head, n, 'R', 'I', 'F', 'F') && n >= 12 && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+            return Format.WEBP;
+        }
+        if (starts(head, n, 'B', 'M') && (name.endsWith(".bmp") || name.endsWith(".dib"))) {
+            return Format.BMP;
+        }
+        return null;
+    }
 
     private static boolean starts(byte[] b, int n, int... magic) {
         if (n < magic.length) {

@@ -59,6 +59,7 @@ public final class OfficeXmlExtractor implements Extractor {
             List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
             Map<String, Integer> drawingSheets = format == Format.XLSX ? drawingSheets(zip) : Map.of();
             java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries, ctx) : java.util.Set.of();
+            int pictureCount = 0;
             for (ZipArchiveEntry e : entries) {
                 ctx.checkDeadline();
                 if (e.getGeneralPurposeBit().usesEncryption()) {
@@ -80,7 +81,14 @@ public final class OfficeXmlExtractor implements Extractor {
                     continue;
                 }
                 if (isPictureName(name)) {
-                    ctx.pictures(1);
+                    // A scan or a photo pasted in: read by OCR when the scan asks for it.
+                    pictureCount++;
+                    ctx.picture("picture " + pictureCount, pictureCount == 1, () -> {
+                        try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                                : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
+                            return in.readAllBytes();
+                        }
+                    });
                     continue;
                 }
                 if (isMetafileName(name)) {
@@ -158,9 +166,10 @@ public final class OfficeXmlExtractor implements Extractor {
                 // Scanned pages, or text converted to outlines (as some PDF-to-OFD converters do):
                 // nothing here says whether it is marked. Reported, not passed as clean (ADR 0111).
                 throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
-                        + ofdPagesDrawn + " of " + ofdPages + " pages; a scan, or text converted to curves?): look at it or OCR it");
+                        + ofdPagesDrawn + " of " + ofdPages + " pages; a scan, or text converted to curves?): "
+                        + (ctx.ocrOn() ? "OCR does not read OFD pages yet: look at it" : Ocr.NOT_READ));
             }
-            ofdUnread.report(ofdPages, ctx);
+            ofdUnread.report(ofdPages, ctx, false);
         }
     }
 

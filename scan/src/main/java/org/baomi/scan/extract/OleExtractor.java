@@ -367,7 +367,7 @@ public final class OleExtractor implements Extractor {
     /** The text drawn by the document's WMF and EMF pictures (only those are passed: other pictures hold none to read). */
     /**
      * A document's pictures: the text the metafiles (WMF, EMF) draw, told by type before their data
-     * is copied; the others counted as pictures not read (no OCR).
+     * is copied; the others read by OCR when the scan asks for it, else counted as pictures not read.
      */
     private static <P> void pictures(java.util.List<P> all, java.util.function.Predicate<P> metafile,
                                      java.util.function.Function<P, byte[]> data, ExtractionContext ctx) throws ExtractionProblem {
@@ -375,7 +375,9 @@ public final class OleExtractor implements Extractor {
         int raster = 0;
         for (P picture : all) {
             if (!metafile.test(picture)) {
+                // A scan or a photo pasted in: read by OCR when the scan asks for it.
                 raster++;
+                ctx.picture("picture " + raster, raster == 1, () -> data.apply(picture));
                 continue;
             }
             ctx.checkDeadline();
@@ -384,7 +386,6 @@ public final class OleExtractor implements Extractor {
                 sb.append(Metafiles.text(p));
             }
         }
-        ctx.pictures(raster);
         if (!sb.toString().isBlank()) {
             ctx.text(Location.of("picture", Zone.BODY), sb);
         }

@@ -84,7 +84,14 @@ public final class PdfExtractor implements Extractor {
                     withText++;
                     ctx.text(Location.body("page " + p, p == 1), text);
                 } else if (hasImages(page) || Outlines.drawn(page)) {
-                    unread.add(p);
+                    // A scanned page, or words drawn as curves: read by OCR when the scan asks for it.
+                    String seen = ctx.ocrOn() ? ocrPage(doc, p, ctx) : null;
+                    if (seen != null && !seen.isBlank()) {
+                        withText++;
+                        ctx.text(Location.body("page " + p + " (OCR)", p == 1), seen);
+                    } else {
+                        unread.add(p);
+                    }
                 }
                 StringBuilder notes = new StringBuilder();
                 for (PDAnnotation a : page.getAnnotations()) {
@@ -129,9 +136,10 @@ public final class PdfExtractor implements Extractor {
                 // A scanned paper document: nothing here says whether it is marked; a person
                 // must look (or OCR it). Reported, not passed as clean.
                 throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
-                        + withImages + " of " + pages + " pages; a scan, or text converted to curves?): look at it or OCR it");
+                        + withImages + " of " + pages + " pages; a scan, or text converted to curves?): "
+                        + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
             }
-            unread.report(pages, ctx);
+            unread.report(pages, ctx, true);
         }
     }
 
@@ -366,6 +374,52 @@ public final class PdfExtractor implements Extractor {
         @Override
         public void shadingFill(COSName shadingName) {
         }
+    }
+
+    /** Scanned pages are rendered at this resolution for OCR: what Tesseract reads best. */
+    private static final float OCR_DPI = 300;
+
+    /** A page rendered for OCR has no more pixels than this (an A0 poster is read at a lower resolution). */
+    private static final double OCR_MAX_PIXELS = 40e6;
+
+    /**
+     * The text OCR reads on page {@code p} (from 1): in its pictures, each at its own resolution
+     * (a scan placed at 100 ppi is read as a picture of 100 ppi, enlarged smoothly, which reads far
+     * better than the page rendered at 300 dpi pixel by pixel); a page of outlines only (text
+     * converted to curves) rendered in grey. Null when nothing could be read.
+     */
+    private static String ocrPage(PDDocument doc, int p, ExtractionContext ctx) throws ExtractionProblem {
+        PDPage page = doc.getPage(p - 1);
+        StringBuilder text = new StringBuilder();
+        boolean pictures = false;
+        try {
+            PDResources resources = page.getResources();
+            for (COSName name : resources == null ? List.<COSName>of() : resources.getXObjectNames()) {
+                if (resources.isImageXObject(name)
+                        && resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image
+                        && Ocr.size(image.getWidth(), image.getHeight()) == Ocr.Size.READABLE) {
+                    pictures = true;
+                    List<String> read = ctx.ocr(() -> Ocr.prepared(image.getImage()));
+                    if (read != null) {
+                        read.forEach(t -> text.append(t).append('\n'));
+                    }
+                }
+            }
+            if (!pictures) {
+                org.apache.pdfbox.pdmodel.common.PDRectangle box = page.getCropBox();
+                double inches = Math.max(1e-3, box.getWidth() / 72.0) * Math.max(1e-3, box.getHeight() / 72.0);
+                float dpi = (float) Math.min(OCR_DPI, Math.sqrt(OCR_MAX_PIXELS / inches));
+                java.awt.image.BufferedImage rendered = new org.apache.pdfbox.rendering.PDFRenderer(doc)
+                        .renderImageWithDPI(p - 1, dpi, org.apache.pdfbox.rendering.ImageType.GRAY);
+                List<String> read = ctx.ocr(() -> Ocr.pgm(rendered));
+                if (read != null) {
+                    read.forEach(t -> text.append(t).append('\n'));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // A picture OCR cannot read: what was read of the page so far stands.
+        }
+        return text.toString();
     }
 
     private static boolean hasImages(PDPage page) throws java.io.IOException {

@@ -115,6 +115,9 @@ public final class RtfExtractor implements Extractor {
         private int objects;
         /** The metafile picture (WMF, EMF) whose data is being read, or null: its text is read. */
         private ObjectData picture;
+        /** Whether {@link #picture} is a PNG or JPEG kept for OCR (else a metafile); raster pictures so far. */
+        private boolean rasterPicture;
+        private int rasterPictures;
         /** The name of the current shape property ({@code \sn}). */
         private final StringBuilder propertyName = new StringBuilder();
 
@@ -158,10 +161,20 @@ public final class RtfExtractor implements Extractor {
         }
 
         /** The text a metafile picture draws, to the pictures' text. */
-        private void endPicture() throws IOException {
+        private void endPicture() throws IOException, ExtractionProblem {
             ObjectData done = picture;
             picture = null;
             byte[] data = done.bytes();
+            if (rasterPicture) {
+                rasterPicture = false;
+                rasterPictures++;
+                if (data == null) {
+                    ctx.pictures(1); // larger than is read in memory
+                } else {
+                    ctx.picture("picture " + rasterPictures, rasterPictures == 1, () -> data);
+                }
+                return;
+            }
             String text = data == null ? "" : Metafiles.text(data);
             if (!text.isBlank()) {
                 StringBuilder sb = parts.computeIfAbsent(Part.PICTURE, k -> new StringBuilder());
@@ -334,7 +347,13 @@ public final class RtfExtractor implements Extractor {
                 return;
             }
             if (st.pict && RASTER.contains(w)) {
-                ctx.pictures(1); // a raster picture: not read (no OCR)
+                if (ctx.ocrOn() && picture == null && object == null && (w.equals("pngblip") || w.equals("jpegblip"))) {
+                    // A PNG or JPEG (a scan pasted in): kept, and read by OCR when its group ends.
+                    picture = new ObjectData(stack.size(), (ctx.limits() == null ? Limits.defaults() : ctx.limits()).maxInMemoryBytes());
+                    rasterPicture = true;
+                } else {
+                    ctx.pictures(1); // a raster picture not read
+                }
             }
             switch (w) {
                 case "pict" -> {

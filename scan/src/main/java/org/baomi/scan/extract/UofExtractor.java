@@ -91,6 +91,7 @@ public final class UofExtractor implements Extractor {
         private Location sheetDrawing;
         private String object;
         private int objects;
+        private int pictures;
 
         Walk(XMLStreamReader r, ExtractionContext ctx) {
             this.r = r;
@@ -304,7 +305,9 @@ public final class UofExtractor implements Extractor {
                         ctx.text(Location.of("picture", Zone.BODY), text);
                     }
                 } else if (isPicture(head)) {
-                    ctx.pictures(1);
+                    // A scan or a photo pasted in: read by OCR when the scan asks for it.
+                    pictures++;
+                    ctx.picture("picture " + pictures, pictures == 1, in::readAllBytes);
                 } else if (head.length > 0) {
                     ctx.nested(name, in, -1, -1);
                 }

@@ -159,6 +159,27 @@ class ScanCommandTest {
                 .contains("\"status\":\"ok\",\"reason\":\"page 2 of 3 holds only pictures");
     }
 
+    /** A picture file is not read without OCR, and the report says how to read it. */
+    @Test
+    void aPictureIsSkippedWithoutOcrAndTheReasonSaysHow() throws Exception {
+        Path png = dir.resolve("photo.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                png.toFile());
+        Run r = run("--format", "jsonl", png.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"mediaType\":\"image/png\"", "\"status\":\"skipped\"",
+                "\"reason\":\"a picture: its words are read only by OCR (baomi scan --ocr)\"");
+    }
+
+    /** --ocr-languages is checked before anything runs: exit 2, the option named, nothing scanned. */
+    @Test
+    void badOcrLanguagesNameTheOption() {
+        Run r = run("--ocr", "--ocr-languages", "chi_sim;eng", dir.resolve("docs").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("baomi scan: --ocr-languages: 'chi_sim;eng' is not a list of Tesseract languages");
+    }
+
     @org.junit.jupiter.api.Test
     void theCommandSwitchesLibraryLoggingOffButAnExplicitSettingWins() {
         String before = System.getProperty("slf4j.internal.verbosity");
