@@ -26,9 +26,28 @@ public final class FlatOdfExtractor implements Extractor {
                     ctx.text(location, text);
                 }
 
+                private int pictures;
+
                 @Override
-                public void picture() {
-                    ctx.pictures(1);
+                public void picture(String base64) throws ExtractionProblem {
+                    if (base64 == null) {
+                        ctx.pictures(1);
+                        return;
+                    }
+                    // A scan or a photo pasted in, kept in the file in base64: read by OCR.
+                    pictures++;
+                    ctx.picture("picture " + pictures, pictures == 1, () -> {
+                        try {
+                            return java.util.Base64.getMimeDecoder().decode(base64);
+                        } catch (IllegalArgumentException damaged) {
+                            throw new java.io.IOException("damaged base64 picture data", damaged);
+                        }
+                    });
+                }
+
+                @Override
+                public boolean wantsPictureData() {
+                    return ctx.ocrOn();
                 }
             });
         }

@@ -46,8 +46,8 @@ public final class Ocr {
     /** The end of a skip reason for pictures not read, without OCR. */
     public static final String NOT_READ = "look at it or OCR it (baomi scan --ocr)";
 
-    /** The end of a skip reason for pictures that OCR is not given (held in a flat file, or icon-sized). */
-    public static final String NOT_OCR_HERE = "not read by OCR (pictures kept in a flat XML file, or too small): look at it";
+    /** The end of a skip reason for pictures that OCR is not given (icon-sized, or not a raster format it reads). */
+    public static final String NOT_OCR_HERE = "not read by OCR (too small, or not a picture format it reads): look at it";
 
     /** The end of a skip reason for pictures in which OCR read nothing. */
     public static final String READ_NOTHING = "OCR read no text in them: look at it";
@@ -264,7 +264,21 @@ public final class Ocr {
         TOO_SMALL,
         READABLE,
         /** A poster at 600 dpi: Tesseract would take minutes and gigabytes. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** Not a raster format Tesseract reads (a metafile, an embedded object's data). */
+        NOT_A_PICTURE
+    }
+
+    /** Whether {@code data} starts as a picture Tesseract reads: PNG, JPEG, TIFF, GIF, BMP, WebP or Netpbm. */
+    static boolean picture(byte[] d) {
+        int n = d.length;
+        return n >= 8 && (d[0] & 0xFF) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G'
+                || n >= 3 && (d[0] & 0xFF) == 0xFF && (d[1] & 0xFF) == 0xD8 && (d[2] & 0xFF) == 0xFF
+                || n >= 4 && (d[0] == 'I' && d[1] == 'I' && d[2] == '*' && d[3] == 0 || d[0] == 'M' && d[1] == 'M' && d[2] == 0 && d[3] == '*')
+                || n >= 4 && d[0] == 'G' && d[1] == 'I' && d[2] == 'F' && d[3] == '8'
+                || n >= 2 && d[0] == 'B' && d[1] == 'M'
+                || n >= 12 && d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F' && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P'
+                || n >= 3 && d[0] == 'P' && d[1] >= '1' && d[1] <= '6' && Character.isWhitespace(d[2]);
     }
 
     /**
@@ -272,6 +286,9 @@ public final class Ocr {
      * the format; other formats (WebP, JBIG2, Netpbm) are read when larger than a kilobyte.
      */
     public static Size size(byte[] image) {
+        if (!picture(image)) {
+            return Size.NOT_A_PICTURE;
+        }
         try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
                 new java.io.ByteArrayInputStream(image))) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);

@@ -26,8 +26,16 @@ final class OdfText {
     interface Sink {
         void segment(Location location, String text) throws ExtractionProblem;
 
-        /** A picture held in the file itself ({@code office:binary-data}, in a flat file): not read. */
-        default void picture() {
+        /**
+         * A picture held in the file itself ({@code office:binary-data}, in a flat file): its data
+         * in base64 when {@link #wantsPictureData()}, else null.
+         */
+        default void picture(String base64) throws ExtractionProblem {
+        }
+
+        /** Whether {@link #picture} is handed the picture's data (to read it by OCR). */
+        default boolean wantsPictureData() {
+            return false;
         }
     }
 
@@ -88,12 +96,17 @@ final class OdfText {
                         // Master pages: shown on every page or slide (a flat file keeps them beside the body).
                         starts = Location.of("header", Zone.HEADER);
                     }
+                    if (skip == 0 && n.equals("binary-data") && ns != null && ns.endsWith(":office:1.0")) {
+                        if (sink.wantsPictureData()) {
+                            // Read up to and with its end tag: nothing of it is pushed or skipped.
+                            sink.picture(r.getElementText());
+                            continue;
+                        }
+                        sink.picture(null);
+                    }
                     opened.push(starts != null);
                     if (starts != null) {
                         open.push(new Segment(starts, new StringBuilder()));
-                    }
-                    if (skip == 0 && n.equals("binary-data") && ns != null && ns.endsWith(":office:1.0")) {
-                        sink.picture();
                     }
                     if (skip > 0 || notText(n, ns)) {
                         skip++;

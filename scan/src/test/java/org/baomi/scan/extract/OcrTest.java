@@ -53,7 +53,9 @@ class OcrTest {
         assertThat(Ocr.size(png(200, 80))).isEqualTo(Ocr.Size.READABLE); // a stamp
         assertThat(Ocr.size(png(910, 1287))).isEqualTo(Ocr.Size.READABLE);
         assertThat(Ocr.size(10_000, 9_000)).isEqualTo(Ocr.Size.TOO_LARGE);
-        assertThat(Ocr.size(new byte[100])).isEqualTo(Ocr.Size.TOO_SMALL); // not a picture the JDK reads, and tiny
+        assertThat(Ocr.size(new byte[100])).isEqualTo(Ocr.Size.NOT_A_PICTURE);
+        assertThat(Ocr.size("VCLMTF LibreOffice's own metafile".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isEqualTo(Ocr.Size.NOT_A_PICTURE);
     }
 
     /** A small scan is enlarged, in grey, to about 300 dpi (2,500 pixels on its long side, at most three times). */
