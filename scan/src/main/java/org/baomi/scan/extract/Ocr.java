@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -57,6 +56,23 @@ public final class Ocr {
 
     /** Pictures larger than this (pixels) are {@link Size#TOO_LARGE}. */
     public static final long MAX_PIXELS = 80_000_000L;
+
+    /**
+     * Kills a Tesseract process whose file's time is up: one thread for every scan, never blocked
+     * (the common fork-join pool has a single thread on two cores, and a task there waiting on a
+     * hung process would keep the kill from running).
+     */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        java.util.concurrent.ScheduledThreadPoolExecutor w = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "baomi-ocr-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        return w;
+    }
 
     private final String command;
     private final String languages;
@@ -143,13 +159,17 @@ public final class Ocr {
         pb.environment().put("OMP_THREAD_LIMIT", "1");
         Process p = pb.start();
         AtomicBoolean killed = new AtomicBoolean();
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
             if (p.isAlive()) {
                 killed.set(true);
                 p.destroyForcibly();
             }
-        }, CompletableFuture.delayedExecutor(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS));
-        CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readQuietly(p.getErrorStream()));
+        }, Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
+        // Its messages are read on a thread of their own, so that a full pipe never stalls it.
+        byte[][] errors = new byte[1][];
+        Thread errorReader = new Thread(() -> errors[0] = readQuietly(p.getErrorStream()), "baomi-ocr-errors");
+        errorReader.setDaemon(true);
+        errorReader.start();
         try {
             try (OutputStream in = p.getOutputStream()) {
                 in.write(image);
@@ -170,7 +190,8 @@ public final class Ocr {
                 throw new TimedOut();
             }
             if (exit != 0) {
-                String why = new String(errors.join(), StandardCharsets.UTF_8).lines()
+                errorReader.join(10_000);
+                String why = new String(errors[0] == null ? new byte[0] : errors[0], StandardCharsets.UTF_8).lines()
                         .filter(l -> !l.isBlank() && !l.startsWith("Estimating resolution") && !l.startsWith("Warning"))
                         .findFirst().orElse("exit " + exit).strip();
                 throw new IOException("tesseract could not read the picture: " + why);

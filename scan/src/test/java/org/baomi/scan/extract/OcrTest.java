@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,54 @@ class OcrTest {
         assertThat(Ocr.enlarged(large)).isSameAs(large);
         byte[] half = png(1250, 1000);
         assertThat(new String(Ocr.enlarged(half), 0, 16, java.nio.charset.StandardCharsets.US_ASCII)).startsWith("P5\n2500 2000\n");
+    }
+
+    /** A stand-in for tesseract: answers --list-langs, then runs {@code body} for a picture. */
+    private static String fakeTesseract(java.nio.file.Path dir, String body) throws Exception {
+        java.nio.file.Path f = dir.resolve("tesseract");
+        java.nio.file.Files.writeString(f, "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then printf 'List of available languages (2):\\nchi_sim\\neng\\n'; exit 0; fi\n"
+                + body + "\n");
+        assertThat(f.toFile().setExecutable(true)).isTrue();
+        return f.toString();
+    }
+
+    /**
+     * A Tesseract that hangs is killed when the file's time is up, also when several hang at once
+     * (one scan thread each): the kill never waits behind a reader of a hung process.
+     */
+    @Test
+    void aHungTesseractIsKilledWhenTheTimeIsUp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Ocr hung = Ocr.tesseract(fakeTesseract(dir, "cat > /dev/null; exec sleep 60"), Ocr.DEFAULT_LANGUAGES);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Throwable>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> {
+                    try {
+                        hung.read(png(910, 1287), 300_000_000L);
+                        return null;
+                    } catch (Throwable t) {
+                        return t;
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Throwable> r : runs) {
+                assertThat(r.get(20, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(Ocr.TimedOut.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Tesseract's own message, without its chatter, says why a picture could not be read. */
+    @Test
+    void aFailureCarriesTesseractsMessage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Ocr failing = Ocr.tesseract(fakeTesseract(dir,
+                "cat > /dev/null; echo 'Estimating resolution as 112' >&2; echo 'Error in pixReadMem: Unknown format: no pix returned' >&2; exit 1"),
+                Ocr.DEFAULT_LANGUAGES);
+        assertThatThrownBy(() -> failing.read(png(910, 1287), 10_000_000_000L))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("tesseract could not read the picture: Error in pixReadMem: Unknown format: no pix returned");
     }
 
     private static byte[] png(int w, int h) throws Exception {
