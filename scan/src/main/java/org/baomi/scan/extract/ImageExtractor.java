@@ -13,8 +13,8 @@ import org.baomi.scan.engine.Location;
  * is passed as read; a poster too large for OCR is {@code skipped}.
  */
 public final class ImageExtractor implements Extractor {
-    /** Larger picture files are not read into memory for OCR. */
-    private static final long MAX_BYTES = 256L << 20;
+    /** Larger picture files (an uncompressed A3 scan at 600 dpi) are not read into memory for OCR. */
+    private static final long MAX_BYTES = 64L << 20;
 
     @Override
     public void extract(Source source, ExtractionContext ctx) throws Exception {
