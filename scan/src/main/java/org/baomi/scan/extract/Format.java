@@ -54,9 +54,4 @@ public enum Format {
     public String mediaType() {
         return mediaType;
     }
-
-    /** Whether this is a picture format (read only by OCR). */
-    public boolean picture() {
-        return this == PNG || this == JPEG || this == TIFF || this == GIF || this == BMP || this == WEBP;
-    }
 }

@@ -104,6 +104,15 @@ public final class FormatDetector {
 
     /** A picture format by its signature (BMP's two letters only with its name), else null. */
     private static Format picture(byte[] head, int n, String name) {
+        Format f = pictureSignature(head, n);
+        return f != Format.BMP || name.endsWith(".bmp") || name.endsWith(".dib") ? f : null;
+    }
+
+    /**
+     * The picture format {@code head} starts with (PNG, JPEG, TIFF, GIF, WebP, BMP — the last by two
+     * letters only, so the detector also asks for its name), else null.
+     */
+    static Format pictureSignature(byte[] head, int n) {
         if (starts(head, n, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return Format.PNG;
         }
@@ -119,7 +128,7 @@ public final class FormatDetector {
         if (starts(head, n, 'R', 'I', 'F', 'F') && n >= 12 && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
             return Format.WEBP;
         }
-        if (starts(head, n, 'B', 'M') && (name.endsWith(".bmp") || name.endsWith(".dib"))) {
+        if (starts(head, n, 'B', 'M')) {
             return Format.BMP;
         }
         return null;

@@ -229,24 +229,37 @@ public final class Ocr {
 
     /** {@code image} enlarged as {@link #GOOD_LONG_SIDE} says, as PGM; else itself (large, multi-page, or a format the JDK cannot read). */
     static byte[] enlarged(byte[] image) {
+        // Undecodable here: Tesseract's own reader may still make it out, or say why not.
+        return withReader(image, r -> Math.max(r.getWidth(0), r.getHeight(0)) >= GOOD_LONG_SIDE || r.getNumImages(true) != 1
+                ? image : prepared(r.read(0)), image);
+    }
+
+    /** A use of the JDK's reader of a picture. */
+    @FunctionalInterface
+    private interface ReaderUse<T> {
+        T apply(javax.imageio.ImageReader reader) throws IOException;
+    }
+
+    /**
+     * What {@code use} makes of the JDK's reader of {@code image}, set at its start; {@code otherwise}
+     * when the JDK reads no such format or its header is damaged.
+     */
+    private static <T> T withReader(byte[] image, ReaderUse<T> use, T otherwise) {
         try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
                 new java.io.ByteArrayInputStream(image))) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                return image;
+                return otherwise;
             }
             javax.imageio.ImageReader r = readers.next();
             try {
                 r.setInput(in, false, true);
-                if (Math.max(r.getWidth(0), r.getHeight(0)) >= GOOD_LONG_SIDE || r.getNumImages(true) != 1) {
-                    return image;
-                }
-                return prepared(r.read(0));
+                return use.apply(r);
             } finally {
                 r.dispose();
             }
-        } catch (IOException | RuntimeException undecodable) {
-            return image; // Tesseract's own reader may still make it out, or say why not
+        } catch (IOException | RuntimeException unreadable) {
+            return otherwise;
         }
     }
 
@@ -290,16 +303,10 @@ public final class Ocr {
         NOT_A_PICTURE
     }
 
-    /** Whether {@code data} starts as a picture Tesseract reads: PNG, JPEG, TIFF, GIF, BMP, WebP or Netpbm. */
+    /** Whether {@code data} starts as a picture Tesseract reads: a picture file's format, or Netpbm (pages rendered here). */
     static boolean picture(byte[] d) {
-        int n = d.length;
-        return n >= 8 && (d[0] & 0xFF) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G'
-                || n >= 3 && (d[0] & 0xFF) == 0xFF && (d[1] & 0xFF) == 0xD8 && (d[2] & 0xFF) == 0xFF
-                || n >= 4 && (d[0] == 'I' && d[1] == 'I' && d[2] == '*' && d[3] == 0 || d[0] == 'M' && d[1] == 'M' && d[2] == 0 && d[3] == '*')
-                || n >= 4 && d[0] == 'G' && d[1] == 'I' && d[2] == 'F' && d[3] == '8'
-                || n >= 2 && d[0] == 'B' && d[1] == 'M'
-                || n >= 12 && d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F' && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P'
-                || n >= 3 && d[0] == 'P' && d[1] >= '1' && d[1] <= '6' && Character.isWhitespace(d[2]);
+        return FormatDetector.pictureSignature(d, d.length) != null
+                || d.length >= 3 && d[0] == 'P' && d[1] >= '1' && d[1] <= '6' && Character.isWhitespace(d[2]);
     }
 
     /**
@@ -310,22 +317,7 @@ public final class Ocr {
         if (!picture(image)) {
             return Size.NOT_A_PICTURE;
         }
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
-                new java.io.ByteArrayInputStream(image))) {
-            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return image.length >= 1024 ? Size.READABLE : Size.TOO_SMALL;
-            }
-            javax.imageio.ImageReader r = readers.next();
-            try {
-                r.setInput(in, true, true);
-                return size(r.getWidth(0), r.getHeight(0));
-            } finally {
-                r.dispose();
-            }
-        } catch (IOException | RuntimeException unreadableHeader) {
-            return image.length >= 1024 ? Size.READABLE : Size.TOO_SMALL;
-        }
+        return withReader(image, r -> size(r.getWidth(0), r.getHeight(0)), image.length >= 1024 ? Size.READABLE : Size.TOO_SMALL);
     }
 
     private static byte[] readQuietly(InputStream in) {
