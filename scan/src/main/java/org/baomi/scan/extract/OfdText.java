@@ -31,28 +31,139 @@ final class OfdText {
     private OfdText() {
     }
 
-    /** A page's text, and whether anything is drawn on it (a picture, a path: a scan, or text as outlines). */
-    record Page(String text, boolean drawn) {
+    /**
+     * A page's text; the resource IDs of its pictures ({@code ImageObject ResourceID}), in page
+     * order; whether it draws paths (lines, frames, or text converted to outlines); and its own
+     * page box ({@code Area/PhysicalBox}: x, y, width, height in millimetres), or null when it
+     * takes the document's.
+     */
+    record Page(String text, java.util.List<String> pictures, boolean paths, double[] box) {
+        /** Whether anything is drawn on it (a picture, a path: a scan, or text as outlines). */
+        boolean drawn() {
+            return paths || !pictures.isEmpty();
+        }
     }
 
     /** A page's or a template's {@code Content.xml}. */
     static Page page(InputStream in) throws XMLStreamException {
         XMLStreamReader r = XmlText.reader(in);
         Lines lines = new Lines();
-        boolean drawn = false;
+        boolean paths = false;
+        double[] box = null;
+        java.util.List<String> pictures = new java.util.ArrayList<>();
         try {
             while (r.hasNext()) {
                 int ev = r.next();
-                if (ev == XMLStreamConstants.START_ELEMENT && !drawn) {
+                if (ev == XMLStreamConstants.START_ELEMENT) {
                     String n = r.getLocalName();
-                    drawn = n.equals("ImageObject") || n.equals("PathObject");
+                    if (n.equals("ImageObject")) {
+                        String id = r.getAttributeValue(null, "ResourceID");
+                        if (id != null && !id.isBlank() && !pictures.contains(id.strip())) {
+                            pictures.add(id.strip());
+                        }
+                    } else if (n.equals("PathObject")) {
+                        paths = true;
+                    } else if (n.equals("PhysicalBox") && box == null) {
+                        box = box(r.getElementText());
+                        continue;
+                    }
                 }
                 lines.event(r, ev);
             }
         } finally {
             r.close();
         }
-        return new Page(lines.sb.toString(), drawn);
+        return new Page(lines.sb.toString(), pictures, paths, box);
+    }
+
+    /** The page box a document gives its pages ({@code Document.xml}: {@code CommonData/PageArea/PhysicalBox}), or null. */
+    static double[] documentBox(InputStream in) throws XMLStreamException {
+        XMLStreamReader r = XmlText.reader(in);
+        try {
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("PhysicalBox")) {
+                    return box(r.getElementText());
+                }
+            }
+        } finally {
+            r.close();
+        }
+        return null;
+    }
+
+    /** A box (x, y, width, height) with a positive size, or null. */
+    private static double[] box(String value) {
+        double[] b = numbers(value, 4);
+        return b != null && b[2] > 0 && b[3] > 0 ? b : null;
+    }
+
+    /** A picture a resource list declares: its ID and its file, as written ({@code MediaFile}). */
+    record Media(String id, String file) {
+    }
+
+    /**
+     * How paths are drawn ({@code DrawParam}): line width in millimetres, fill and stroke colours as
+     * written ({@code Value="r g b"}), each null when not given; {@code relative}: the drawing
+     * parameters it takes the others from.
+     */
+    record DrawParam(String relative, Double lineWidth, String fill, String stroke) {
+    }
+
+    /**
+     * A resource list ({@code DocumentRes.xml}, {@code PublicRes.xml}): its {@code BaseLoc} (may be
+     * null), its pictures and its drawing parameters by ID.
+     */
+    record Resources(String baseLoc, java.util.List<Media> pictures, java.util.Map<String, DrawParam> drawParams) {
+    }
+
+    /**
+     * The pictures of a resource list — each {@code MultiMedia} of type {@code Image} (or of no
+     * type) with its {@code MediaFile}; sound and video are not pictures — and its drawing parameters.
+     */
+    static Resources resources(InputStream in) throws XMLStreamException {
+        XMLStreamReader r = XmlText.reader(in);
+        String baseLoc = null;
+        java.util.List<Media> pictures = new java.util.ArrayList<>();
+        java.util.Map<String, DrawParam> params = new java.util.HashMap<>();
+        String id = null;
+        String param = null;
+        DrawParam reading = null;
+        try {
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("DrawParam") && param != null) {
+                    params.put(param, reading);
+                    param = null;
+                }
+                if (ev != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                String n = r.getLocalName();
+                if (n.equals("Res")) {
+                    baseLoc = r.getAttributeValue(null, "BaseLoc");
+                } else if (n.equals("MultiMedia")) {
+                    String type = r.getAttributeValue(null, "Type");
+                    id = type == null || type.equalsIgnoreCase("Image") ? r.getAttributeValue(null, "ID") : null;
+                } else if (n.equals("MediaFile") && id != null) {
+                    String file = r.getElementText().strip();
+                    if (!file.isEmpty()) {
+                        pictures.add(new Media(id.strip(), file));
+                    }
+                    id = null;
+                } else if (n.equals("DrawParam") && r.getAttributeValue(null, "ID") != null) {
+                    param = r.getAttributeValue(null, "ID").strip();
+                    double[] width = numbers(r.getAttributeValue(null, "LineWidth"), 1);
+                    reading = new DrawParam(r.getAttributeValue(null, "Relative"), width == null ? null : width[0], null, null);
+                } else if (param != null && (n.equals("FillColor") || n.equals("StrokeColor"))) {
+                    String value = r.getAttributeValue(null, "Value");
+                    reading = n.equals("FillColor") ? new DrawParam(reading.relative(), reading.lineWidth(), value, reading.stroke())
+                            : new DrawParam(reading.relative(), reading.lineWidth(), reading.fill(), value);
+                }
+            }
+        } finally {
+            r.close();
+        }
+        return new Resources(baseLoc, pictures, params);
     }
 
     /**
@@ -184,7 +295,7 @@ final class OfdText {
     }
 
     /** The first {@code count} numbers of a space-separated attribute, or null. */
-    private static double[] numbers(String value, int count) {
+    static double[] numbers(String value, int count) {
         if (value == null) {
             return null;
         }

@@ -59,6 +59,7 @@ public final class OfficeXmlExtractor implements Extractor {
             List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
             Map<String, Integer> drawingSheets = format == Format.XLSX ? drawingSheets(zip) : Map.of();
             java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries, ctx) : java.util.Set.of();
+            OfdResources ofdResources = format == Format.OFD && ctx.ocrOn() ? ofdResources(zip, entries, ctx) : null;
             int pictureCount = 0;
             for (ZipArchiveEntry e : entries) {
                 ctx.checkDeadline();
@@ -143,12 +144,26 @@ public final class OfficeXmlExtractor implements Extractor {
                         text = page.text();
                         if (!name.contains("/Tpls/")) {
                             ofdPages++;
-                            ofdPagesWithText += text.isBlank() ? 0 : 1;
-                            if (text.isBlank() && page.drawn()) {
+                            Matcher m = OFD_PAGE.matcher(name);
+                            int number = m.find() ? Integer.parseInt(m.group(1)) + ofdPageBase : 0;
+                            boolean read = !text.isBlank();
+                            if (!read && page.drawn() && ofdResources != null) {
+                                // A scanned page (a scanner's OFD, a 公文 scanned to OFD): its pictures by
+                                // OCR; a page of outlines (text converted to curves) drawn, then read.
+                                String seen = ofdOcr(zip, name, page.pictures(), ofdResources, ctx);
+                                if (seen.isBlank() && page.paths()) {
+                                    seen = ofdOcrDrawn(zip, e, page, ofdResources, ctx);
+                                }
+                                if (!seen.isBlank()) {
+                                    ctx.text(Location.body("page " + number + " (OCR)", number == 1), seen);
+                                    read = true;
+                                }
+                            }
+                            ofdPagesWithText += read ? 1 : 0;
+                            if (!read && page.drawn()) {
                                 ofdPagesDrawn++;
-                                Matcher m = OFD_PAGE.matcher(name);
-                                if (m.find()) {
-                                    ofdUnread.add(Integer.parseInt(m.group(1)) + ofdPageBase);
+                                if (number > 0) {
+                                    ofdUnread.add(number);
                                 }
                             }
                         }
@@ -167,9 +182,9 @@ public final class OfficeXmlExtractor implements Extractor {
                 // nothing here says whether it is marked. Reported, not passed as clean (ADR 0111).
                 throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
                         + ofdPagesDrawn + " of " + ofdPages + " pages; a scan, or text converted to curves?): "
-                        + (ctx.ocrOn() ? "OCR does not read OFD pages yet: look at it" : Ocr.NOT_READ));
+                        + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
             }
-            ofdUnread.report(ofdPages, ctx, false);
+            ofdUnread.report(ofdPages, ctx, true);
         }
     }
 
@@ -229,6 +244,137 @@ public final class OfficeXmlExtractor implements Extractor {
             }
         }
         return names;
+    }
+
+    /**
+     * What OCR needs of an OFD's resources, by document folder ({@code Doc_0/}): where each
+     * picture is ({@code Doc_0/} + NUL + resource ID → package entry), the drawing parameters of
+     * paths, and the page box pages take when they give none.
+     */
+    private record OfdResources(Map<String, String> pictures, Map<String, Map<String, OfdText.DrawParam>> drawParams,
+                                Map<String, double[]> pageBoxes) {
+    }
+
+    /**
+     * Reads the resource lists ({@code DocumentRes.xml}, {@code PublicRes.xml}) and document roots
+     * of an OFD. A {@code MediaFile} is resolved as GB/T 33190 means it (from the package root when
+     * it starts with {@code /}, else under the list's {@code BaseLoc}, itself relative to the
+     * list's folder) and as writers also write it (next to the list, or under the document's
+     * folder); the first that exists.
+     */
+    private static OfdResources ofdResources(ZipFile zip, List<ZipArchiveEntry> entries, ExtractionContext ctx)
+            throws Exception {
+        Map<String, String> found = new HashMap<>();
+        Map<String, Map<String, OfdText.DrawParam>> params = new HashMap<>();
+        Map<String, double[]> boxes = new HashMap<>();
+        for (ZipArchiveEntry e : entries) {
+            String list = e.getName();
+            String lower = list.toLowerCase(Locale.ROOT);
+            boolean documentRoot = lower.endsWith("/document.xml");
+            if (e.isDirectory() || !lower.endsWith("res.xml") && !documentRoot) {
+                continue;
+            }
+            ctx.checkDeadline();
+            String folder = list.substring(0, list.lastIndexOf('/') + 1);
+            String document = ofdDocument(list);
+            try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                    : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), list)) {
+                if (documentRoot) {
+                    double[] box = OfdText.documentBox(in);
+                    if (box != null) {
+                        boxes.put(document, box);
+                    }
+                    continue;
+                }
+                OfdText.Resources res = OfdText.resources(in);
+                params.computeIfAbsent(document, d -> new HashMap<>()).putAll(res.drawParams());
+                String base = res.baseLoc() == null ? "" : res.baseLoc().strip().replace('\\', '/');
+                if (!base.isEmpty() && !base.endsWith("/")) {
+                    base += "/";
+                }
+                base = base.startsWith("/") ? base.substring(1) : folder + base;
+                for (OfdText.Media m : res.pictures()) {
+                    String file = m.file().replace('\\', '/');
+                    List<String> candidates = file.startsWith("/") ? List.of(file.substring(1), document + file.substring(1))
+                            : List.of(base + file, folder + file, document + file);
+                    for (String candidate : candidates) {
+                        String path = candidate.replace("/./", "/").replaceFirst("^\\./", "");
+                        ZipArchiveEntry picture = zip.getEntry(path);
+                        if (picture != null && !picture.isDirectory()) {
+                            found.putIfAbsent(document + "\0" + m.id(), path);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return new OfdResources(found, params, boxes);
+    }
+
+    /** The document folder of an OFD part ({@code Doc_0/} for {@code Doc_0/Pages/Page_0/Content.xml}). */
+    private static String ofdDocument(String name) {
+        return name.contains("/") ? name.substring(0, name.indexOf('/') + 1) : "";
+    }
+
+    /**
+     * The text OCR reads in the pictures of the OFD page {@code page} ({@code ids}: its pictures'
+     * resource IDs), a picture after another; blank when it read nothing (pictures too small, a
+     * JBIG2 seal, a file that is missing or that OCR cannot read).
+     */
+    private static String ofdOcr(ZipFile zip, String page, List<String> ids, OfdResources resources,
+                                 ExtractionContext ctx) throws ExtractionProblem {
+        StringBuilder text = new StringBuilder();
+        for (String id : ids) {
+            String name = resources.pictures().get(ofdDocument(page) + "\0" + id);
+            ZipArchiveEntry e = name == null ? null : zip.getEntry(name);
+            if (e == null) {
+                continue;
+            }
+            try {
+                List<String> read = ctx.ocr(() -> {
+                    try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                            : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
+                        return in.readAllBytes();
+                    }
+                });
+                if (read != null) {
+                    read.forEach(t -> text.append(t).append('\n'));
+                }
+            } catch (java.io.IOException unreadable) {
+                // A picture OCR cannot read: what was read of the page so far stands.
+            }
+        }
+        return text.toString().isBlank() ? "" : text.toString();
+    }
+
+    /** OFD pages of outlines are drawn at this resolution for OCR, as PDF pages are. */
+    private static final double OCR_DPI = 300;
+
+    /** A page drawn for OCR has no more pixels than this (an A0 poster is drawn at a lower resolution). */
+    private static final double OCR_MAX_PIXELS = 40e6;
+
+    /**
+     * The text OCR reads on an OFD page of paths (text converted to outlines), drawn in grey at
+     * 300 dpi over its page box (its own, else its document's, else A4); blank when it read nothing.
+     */
+    private static String ofdOcrDrawn(ZipFile zip, ZipArchiveEntry content, OfdText.Page page, OfdResources resources,
+                                      ExtractionContext ctx) throws ExtractionProblem {
+        String document = ofdDocument(content.getName());
+        double[] box = page.box() != null ? page.box() : resources.pageBoxes().getOrDefault(document, new double[] {0, 0, 210, 297});
+        try {
+            List<String> read = ctx.ocr(() -> {
+                try (InputStream in = ctx.limits() == null ? zip.getInputStream(content)
+                        : Bounded.of(zip.getInputStream(content), ctx.limits(), content.getCompressedSize(), content.getName())) {
+                    return Ocr.pgm(OfdPaths.render(in, box, resources.drawParams().getOrDefault(document, Map.of()),
+                            OCR_DPI, OCR_MAX_PIXELS));
+                } catch (javax.xml.stream.XMLStreamException malformed) {
+                    throw new java.io.IOException("page " + content.getName() + " cannot be drawn: " + malformed.getMessage());
+                }
+            });
+            return read == null ? "" : String.join("\n", read).strip();
+        } catch (java.io.IOException unreadable) {
+            return ""; // a page that cannot be drawn or read: not read
+        }
     }
 
     /** A raster picture in the package's media (docx, xlsx, pptx) or pictures (ODF): not read, no OCR. */

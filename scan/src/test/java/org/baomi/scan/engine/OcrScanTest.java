@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (PDF of a page image), a scanned page between typed ones, the scan pasted into a memo (doc, docx,
  * odt, uot, its PDF) and onto a slide (pptx, odp, uop, its PDF), the memo's PDF with its text
  * converted to curves — and on the scan saved as picture files (PNG, JPEG, TIFF, BMP, GIF; a
- * two-page TIFF as a fax is): each is found marked 机密 at the top of its first page, high, where
- * without OCR each was {@code skipped} or read in part.
+ * two-page TIFF as a fax is), the scan as a scanner's OFD and behind a typed OFD page, and the scan
+ * turned upside down and sideways: each is found marked 机密 at the top of its first page, high,
+ * where without OCR each was {@code skipped} or read in part.
  */
 @ExtendWith(TesseractPresent.class)
 class OcrScanTest {
@@ -103,15 +104,55 @@ class OcrScanTest {
         }
     }
 
-    /** OFD pages of images are not given to OCR yet: said so, without telling the user to use the --ocr he used. */
+    /**
+     * A scanner's OFD (ofdrw's image converter: one picture a page, declared in DocumentRes.xml
+     * under BaseLoc Res) and a scanned page behind a typed one: each picture read where it is
+     * placed. Without OCR both were "not read".
+     */
     @Test
-    void pagesOcrDoesNotReadAreStillReportedNotRead() {
-        FileResult ofd = results.get("outlined-memo.ofd");
-        assertThat(ofd.status()).isEqualTo(FileStatus.SKIPPED);
-        assertThat(ofd.reason()).contains("OCR does not read OFD pages").doesNotContain("--ocr");
+    void aScannedOfdIsReadPageByPage() {
+        assertMarkedAtTop(results.get("scanned-memo.ofd"), "scanned-memo.ofd", "page 1 (OCR)");
+        assertThat(results.get("scanned-memo.ofd").reason()).isNull();
+        FileResult partly = results.get("scanned-partly.ofd");
+        assertMarkedAtTop(partly, "scanned-partly.ofd", "page 2 (OCR)");
+        assertThat(partly.reason()).isNull();
+        // The typed first page is read as text, as before.
+        assertThat(partly.findings()).noneSatisfy(f -> assertThat(f.location()).isEqualTo("page 1 (OCR)"));
     }
 
-    /** Text converted to curves (Ghostscript's -dNoOutputFonts): the page is rendered and read. */
+    /** ofdrw's PDF-to-OFD converter draws every glyph as a path: the page is drawn and read. */
+    @Test
+    void anOfdOfOutlinesIsDrawnAndRead() {
+        assertMarkedAtTop(results.get("outlined-memo.ofd"), "outlined-memo.ofd", "page 1 (OCR)");
+        assertThat(results.get("outlined-memo.ofd").reason()).isNull();
+    }
+
+    /**
+     * A page fed into the scanner the wrong way round: upside down the default segmentation read
+     * 机密★10年 as Latin noise, sideways (both ways) it must still be read. Turned upright first.
+     */
+    @Test
+    void aPageScannedUpsideDownOrSidewaysIsTurnedAndRead(@TempDir Path dir) throws Exception {
+        assertThat(TesseractPresent.ocr().orients()).as("tesseract-ocr-osd installed").isTrue();
+        for (int quadrants : new int[] {1, 2, 3}) {
+            int w = scan.getWidth();
+            int h = scan.getHeight();
+            java.awt.geom.AffineTransform turn = new java.awt.geom.AffineTransform();
+            turn.translate(quadrants == 1 ? h : quadrants == 2 ? w : 0, quadrants == 1 ? 0 : quadrants == 2 ? h : w);
+            turn.quadrantRotate(quadrants);
+            BufferedImage turned = new java.awt.image.AffineTransformOp(turn, java.awt.image.AffineTransformOp.TYPE_NEAREST_NEIGHBOR)
+                    .filter(scan, null);
+            Files.write(dir.resolve("turned-" + quadrants * 90 + ".png"), png(turned));
+        }
+        Map<String, FileResult> got = new ConcurrentHashMap<>();
+        try (Engine engine = engine(Limits.defaults())) {
+            engine.scan(List.of(dir), r -> got.put(Path.of(r.path()).getFileName().toString(), r));
+        }
+        assertThat(got).hasSize(3);
+        got.forEach((name, r) -> assertMarkedAtTop(r, name, "picture (OCR)"));
+    }
+
+    /** Text converted to curves (Ghostscript's -dNoOutputFonts): the page is rendered and read (as an OFD's, above). */
     @Test
     void aPdfOfOutlinesIsRenderedAndRead() {
         assertMarkedAtTop(results.get("outlined-memo.pdf"), "outlined-memo.pdf", "page 1 (OCR)");

@@ -145,12 +145,14 @@ class RealDocumentsTest {
         }
     }
 
-    /** A scan of the marked memo (page images, no text): said so, not passed as clean. */
+    /** A scan of the marked memo (page images, no text; as a PDF and as a scanner's OFD): said so, not passed as clean. */
     @Test
     void aScannedPdfIsReportedAsNotReadNotAsClean() {
-        FileResult r = results.get("scanned-memo.pdf");
-        assertThat(r.status()).isEqualTo(FileStatus.SKIPPED);
-        assertThat(r.reason()).contains("only images").contains("1 of 1 pages");
+        for (String f : List.of("scanned-memo.pdf", "scanned-memo.ofd")) {
+            FileResult r = results.get(f);
+            assertThat(r.status()).as(f).isEqualTo(FileStatus.SKIPPED);
+            assertThat(r.reason()).as(f).contains("only images").contains("1 of 1 pages").endsWith("OCR it (baomi scan --ocr)");
+        }
     }
 
     /**
@@ -164,6 +166,9 @@ class RealDocumentsTest {
         assertThat(r.reason()).startsWith("page 2 of 3 holds only pictures or drawn outlines");
         assertThat(results.get("clean-prose.pdf").reason()).isNull();
         assertThat(results.get("marked-body.pdf").reason()).isNull();
+        FileResult ofd = results.get("scanned-partly.ofd");
+        assertThat(ofd.status()).isEqualTo(FileStatus.OK);
+        assertThat(ofd.reason()).startsWith("page 2 of 2 holds only pictures or drawn outlines").endsWith("(baomi scan --ocr)");
     }
 
     /**

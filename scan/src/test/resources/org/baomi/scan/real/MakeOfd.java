@@ -4,10 +4,13 @@ import java.nio.file.Paths;
 import org.ofdrw.core.annotation.pageannot.AnnotType;
 import org.ofdrw.core.basicStructure.ofd.docInfo.CT_DocInfo;
 import org.ofdrw.core.basicStructure.ofd.docInfo.CustomDatas;
+import org.ofdrw.converter.ofdconverter.ImageConverter;
 import org.ofdrw.converter.ofdconverter.PDFConverter;
 import org.ofdrw.layout.OFDDoc;
 import org.ofdrw.layout.edit.Annotation;
 import org.ofdrw.layout.edit.Attachment;
+import org.ofdrw.layout.element.Img;
+import org.ofdrw.layout.element.PageAreaFiller;
 import org.ofdrw.layout.element.Paragraph;
 import org.ofdrw.layout.element.canvas.FontSetting;
 
@@ -17,9 +20,11 @@ import org.ofdrw.layout.element.canvas.FontSetting;
  * file): a memo marked on its first line, one marked only in a custom data 密级, one whose only
  * marking is in an attached docx, one marked only by a watermark annotation, a memo that only
  * talks about secrecy, and the marked memo's PDF converted to OFD by ofdrw's converter (which
- * draws the text as outlines: nothing to read without OCR).
+ * draws the text as outlines: nothing to read without OCR); and the marked memo's first page
+ * scanned (a picture of it at 110 ppi) as a scanner's OFD of one page (ofdrw's image converter),
+ * and behind a typed page.
  *
- *   java -cp OFDRW_CLASSPATH MakeOfd.java DIR
+ *   java -cp OFDRW_CLASSPATH MakeOfd.java DIR SCAN.png
  */
 public class MakeOfd {
     private static final String TITLE = "关于做好2026年度保密自查自评工作的通知";
@@ -52,6 +57,15 @@ public class MakeOfd {
         }
         try (PDFConverter converter = new PDFConverter(dir.resolve("outlined-memo.ofd"))) {
             converter.convert(dir.resolve("marked-body.pdf"));
+        }
+        Path scan = Paths.get(args[1]);
+        try (ImageConverter converter = new ImageConverter(dir.resolve("scanned-memo.ofd"))) {
+            converter.append(scan, 210d, 297d);
+        }
+        try (OFDDoc doc = new OFDDoc(dir.resolve("scanned-partly.ofd"))) {
+            body(doc);
+            doc.add(new PageAreaFiller());
+            doc.add(new Img(150d, 212d, scan));
         }
         System.out.println("written " + Files.list(dir).filter(p -> p.toString().endsWith(".ofd")).count() + " OFD files");
     }
