@@ -85,7 +85,8 @@ public final class ScanCommand implements Callable<Integer> {
     int maxRatio;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Time for one file, members included (default: ${DEFAULT-VALUE}).")
+            description = "Time for one file, members included; with --ocr, for each picture too, "
+                    + "and OCR's time is not counted against the file's (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",

@@ -354,10 +354,15 @@ public final class Engine implements AutoCloseable {
                 return null;
             }
             ocrTried++;
+            // Each picture may take up to --timeout of its own, and the time it takes is not counted
+            // against the file's (ADR 0117): a scan of two hundred pages is long, not stuck.
+            long started = System.nanoTime();
             try {
-                return ocr.read(data, deadline.remainingNanos());
+                return ocr.read(data, deadline.timeout().toNanos());
             } catch (Ocr.TimedOut t) {
-                throw deadline.timedOut();
+                throw deadline.ocrTimedOut();
+            } finally {
+                deadline.exclude(System.nanoTime() - started);
             }
         }
 

@@ -234,12 +234,9 @@ public final class OfficeXmlExtractor implements Extractor {
             }
             for (String loc : locations) {
                 String path = loc.startsWith("/") ? loc.substring(1) : loc;
-                for (String candidate : List.of(path, folder + path, document + path)) {
-                    ZipArchiveEntry found = zip.getEntry(candidate);
-                    if (found != null && !found.isDirectory()) {
-                        names.add(candidate);
-                        break;
-                    }
+                String found = firstFile(zip, List.of(path, folder + path, document + path));
+                if (found != null) {
+                    names.add(found);
                 }
             }
         }
@@ -297,18 +294,26 @@ public final class OfficeXmlExtractor implements Extractor {
                     String file = m.file().replace('\\', '/');
                     List<String> candidates = file.startsWith("/") ? List.of(file.substring(1), document + file.substring(1))
                             : List.of(base + file, folder + file, document + file);
-                    for (String candidate : candidates) {
-                        String path = candidate.replace("/./", "/").replaceFirst("^\\./", "");
-                        ZipArchiveEntry picture = zip.getEntry(path);
-                        if (picture != null && !picture.isDirectory()) {
-                            found.putIfAbsent(document + "\0" + m.id(), path);
-                            break;
-                        }
+                    String picture = firstFile(zip, candidates);
+                    if (picture != null) {
+                        found.putIfAbsent(document + "\0" + m.id(), picture);
                     }
                 }
             }
         }
         return new OfdResources(found, params, boxes);
+    }
+
+    /** The first of {@code candidates} (package paths, {@code ./} segments allowed) that is a file of the package, or null. */
+    private static String firstFile(ZipFile zip, List<String> candidates) {
+        for (String candidate : candidates) {
+            String path = candidate.replace("/./", "/").replaceFirst("^\\./", "");
+            ZipArchiveEntry e = zip.getEntry(path);
+            if (e != null && !e.isDirectory()) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** The document folder of an OFD part ({@code Doc_0/} for {@code Doc_0/Pages/Page_0/Content.xml}). */
