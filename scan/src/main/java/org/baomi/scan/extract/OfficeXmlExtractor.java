@@ -184,7 +184,7 @@ public final class OfficeXmlExtractor implements Extractor {
                         + ofdPagesDrawn + " of " + ofdPages + " pages; a scan, or text converted to curves?): "
                         + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
             }
-            ofdUnread.report(ofdPages, ctx, true);
+            ofdUnread.report(ofdPages, ctx);
         }
     }
 

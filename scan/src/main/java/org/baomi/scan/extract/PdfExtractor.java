@@ -139,7 +139,7 @@ public final class PdfExtractor implements Extractor {
                         + withImages + " of " + pages + " pages; a scan, or text converted to curves?): "
                         + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
             }
-            unread.report(pages, ctx, true);
+            unread.report(pages, ctx);
         }
     }
 

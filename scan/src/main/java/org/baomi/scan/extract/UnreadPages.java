@@ -22,16 +22,15 @@ final class UnreadPages {
     }
 
     /**
-     * Hands the note to {@code ctx} when some pages, but not all of the {@code total}, were not read;
-     * {@code ocrReadsThem}: whether OCR was given these pages (with {@code --ocr}, a PDF's are).
+     * Hands the note to {@code ctx} when some pages, but not all of the {@code total}, were not read
+     * (with {@code --ocr}, they were given to OCR, which read nothing there).
      */
-    void report(int total, ExtractionContext ctx, boolean ocrReadsThem) {
+    void report(int total, ExtractionContext ctx) {
         if (!pages.isEmpty() && pages.size() < total) {
             pages.sort(null); // an OFD's pages come in the order of the package's entries
             ctx.partlyRead((pages.size() == 1 ? "page " : "pages ") + ranges(pages) + " of " + total
                     + (pages.size() == 1 ? " holds" : " hold") + " only pictures or drawn outlines (scanned pages, or text converted to curves?)"
-                    + (!ctx.ocrOn() ? ": not read; look at them or OCR them (baomi scan --ocr)"
-                    : ocrReadsThem ? ": OCR read no text there; look at them" : ": not read (OCR does not read this format's pages); look at them"));
+                    + (!ctx.ocrOn() ? ": not read; look at them or OCR them (baomi scan --ocr)" : ": OCR read no text there; look at them"));
         }
     }
 

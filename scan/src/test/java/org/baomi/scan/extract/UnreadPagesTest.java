@@ -43,17 +43,17 @@ class UnreadPagesTest {
             }
         };
         UnreadPages none = new UnreadPages();
-        none.report(5, ctx, true);
+        none.report(5, ctx);
         UnreadPages all = new UnreadPages();
         all.add(1);
         all.add(2);
-        all.report(2, ctx, true); // a scan: skipped by its extractor, not "partly read"
+        all.report(2, ctx); // a scan: skipped by its extractor, not "partly read"
         assertThat(notes).isEmpty();
         UnreadPages some = new UnreadPages();
         some.add(7); // an OFD's pages arrive in the package's order
         some.add(2);
         some.add(3);
-        some.report(9, ctx, true);
+        some.report(9, ctx);
         assertThat(notes).containsExactly("pages 2, 3, 7 of 9 hold only pictures or drawn outlines (scanned pages, or text "
                 + "converted to curves?): not read; look at them or OCR them (baomi scan --ocr)");
     }
