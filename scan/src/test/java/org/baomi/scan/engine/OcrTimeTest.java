@@ -35,10 +35,15 @@ class OcrTimeTest {
         return Ocr.tesseract(f.toString(), Ocr.DEFAULT_LANGUAGES);
     }
 
-    /** A PDF of {@code pages} scanned pages (a grey picture each, large enough to be given to OCR). */
+    /**
+     * A PDF of {@code pages} scanned pages (a grey picture each, large enough to be given to OCR, and
+     * small, so that making it ready for OCR, which counts against the file's time, takes next to
+     * nothing on a slow machine: a 600 × 800 picture enlarged to 2,500 pixels takes 0.3 s a page, and
+     * six of them ended the file as {@code timeout} on a slower VM).
+     */
     private static byte[] scannedPdf(int pages) throws Exception {
         try (PDDocument doc = new PDDocument()) {
-            PDImageXObject picture = LosslessFactory.createFromImage(doc, new BufferedImage(600, 800, BufferedImage.TYPE_BYTE_GRAY));
+            PDImageXObject picture = LosslessFactory.createFromImage(doc, new BufferedImage(200, 100, BufferedImage.TYPE_BYTE_GRAY));
             for (int i = 0; i < pages; i++) {
                 PDPage page = new PDPage();
                 doc.addPage(page);
