@@ -96,7 +96,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-builtin-markings", description = "Do not use the built-in China, US, UK and NATO marking schemes.")
     boolean noBuiltins;
 
-    @Option(names = "--ocr", description = "Read the words in pictures and scanned pages with Tesseract OCR "
+    @Option(names = "--ocr", description = "Read the words in pictures, scanned pages and words drawn as outlines "
+            + "(a watermark in a PDF) with Tesseract OCR "
             + "(the 'tesseract' command: apt-get install tesseract-ocr tesseract-ocr-chi-sim); about a second a page.")
     boolean ocr;
 

@@ -345,6 +345,20 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public List<String> ocr(Bytes image) throws IOException, ExtractionProblem {
+            return read(image, data -> ocr.read(data, deadline.timeout().toNanos()));
+        }
+
+        @Override
+        public List<String> ocrDrawn(Bytes image) throws IOException, ExtractionProblem {
+            return read(image, data -> ocr.readDrawn(data, deadline.timeout().toNanos()));
+        }
+
+        /** A way of reading a picture by OCR. */
+        private interface Reading<T> {
+            T read(byte[] data) throws IOException;
+        }
+
+        private <T> T read(Bytes image, Reading<T> reading) throws IOException, ExtractionProblem {
             if (ocr == null) {
                 return null;
             }
@@ -358,7 +372,7 @@ public final class Engine implements AutoCloseable {
             // against the file's (ADR 0117): a scan of two hundred pages is long, not stuck.
             long started = System.nanoTime();
             try {
-                return ocr.read(data, deadline.timeout().toNanos());
+                return reading.read(data);
             } catch (Ocr.TimedOut t) {
                 throw deadline.ocrTimedOut();
             } finally {

@@ -59,6 +59,16 @@ public interface ExtractionContext {
     }
 
     /**
+     * The lines OCR reads in words drawn as outlines, set level on white in several sizes ({@link
+     * Ocr#readDrawn}); null when this scan does not OCR or the picture is too small to hold words.
+     *
+     * @throws IOException when the picture cannot be read (OCR's own message)
+     */
+    default java.util.List<String> ocrDrawn(Bytes image) throws IOException, ExtractionProblem {
+        return null;
+    }
+
+    /**
      * A raster picture of the document (a scan pasted in, a photographed page): with OCR, its
      * text is read as the segment {@code label (OCR)} ({@code first}: it may hold the top of
      * the first page); without, or when OCR reads nothing in it, it counts as a picture not read

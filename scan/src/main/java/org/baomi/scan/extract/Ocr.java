@@ -168,8 +168,28 @@ public final class Ocr {
      * @throws IOException when Tesseract could not read the picture; the message is its own
      */
     public List<String> read(byte[] image, long timeoutNanos) throws IOException {
-        image = enlarged(image);
-        ProcessBuilder pb = new ProcessBuilder(command, "stdin", "stdout", "-l", languages, "--psm", orients ? "1" : "3");
+        return run(enlarged(image), languages, orients ? "1" : "3", timeoutNanos);
+    }
+
+    /**
+     * The text of a line of words drawn as outlines, set level and drawn in several sizes one
+     * under the other ({@link Lettering}): read as a block of text ({@code --psm 6}), since
+     * Tesseract's page layout finds no text in so few large shapes. The distinct lines read, blank
+     * ones left out (a size Tesseract could not read gives nothing or noise, another the words).
+     *
+     * @throws TimedOut    when the time ran out
+     * @throws IOException when Tesseract could not read the picture; the message is its own
+     */
+    public List<String> readDrawn(byte[] image, long timeoutNanos) throws IOException {
+        Set<String> lines = new LinkedHashSet<>();
+        for (String page : run(image, languages, "6", timeoutNanos)) {
+            page.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
+        }
+        return new ArrayList<>(lines);
+    }
+
+    private List<String> run(byte[] image, String languages, String psm, long timeoutNanos) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command, "stdin", "stdout", "-l", languages, "--psm", psm);
         pb.environment().put("OMP_THREAD_LIMIT", "1");
         Process p = pb.start();
         AtomicBoolean killed = new AtomicBoolean();

@@ -68,9 +68,16 @@ public final class PdfExtractor implements Extractor {
         try (doc) {
             metadata(doc.getDocumentInformation(), ctx);
             PDFTextStripper stripper = new PDFTextStripper();
+            // Segments of paths drawn, counted while the text is read: a page with few draws no
+            // words, and its content is not followed a second time for drawings.
+            int[] segments = {0};
+            for (String op : List.of("l", "c", "v", "y")) {
+                stripper.addOperator(new SegmentCount(stripper, op, segments));
+            }
             int pages = doc.getNumberOfPages();
             int withText = 0;
             UnreadPages unread = new UnreadPages();
+            Map<java.nio.ByteBuffer, Boolean> drawingsRead = new java.util.HashMap<>();
             // Attachments by their file specification, in document order; one referred to twice is scanned once.
             Set<COSBase> attachments = Collections.newSetFromMap(new IdentityHashMap<>());
             List<COSBase> inOrder = new ArrayList<>();
@@ -78,12 +85,16 @@ public final class PdfExtractor implements Extractor {
                 ctx.checkDeadline();
                 stripper.setStartPage(p);
                 stripper.setEndPage(p);
+                segments[0] = 0;
                 String text = stripper.getText(doc);
                 PDPage page = doc.getPage(p - 1);
                 if (!text.isBlank()) {
                     withText++;
                     ctx.text(Location.body("page " + p, p == 1), text);
-                } else if (hasImages(page) || Outlines.drawn(page)) {
+                    if (segments[0] >= Lettering.MIN_SEGMENTS) {
+                        drawnLettering(page, p, drawingsRead, unread, ctx);
+                    }
+                } else if (hasImages(page) || PdfDrawings.outlined(page)) {
                     // A scanned page, or words drawn as curves: read by OCR when the scan asks for it.
                     String seen = ctx.ocrOn() ? ocrPage(doc, p, ctx) : null;
                     if (seen != null && !seen.isBlank()) {
@@ -297,85 +308,6 @@ public final class PdfExtractor implements Extractor {
         }
     }
 
-    /**
-     * Whether a page without text draws outlines in curves — text converted to curves, a glyph
-     * being a few Bézier segments each — rather than a rule or a frame (straight lines only).
-     */
-    private static final class Outlines extends org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine {
-        /** Curved segments that make the page a drawing of words: a few characters' worth. */
-        private static final int CURVES = 24;
-        private int curves;
-
-        private Outlines(PDPage page) {
-            super(page);
-        }
-
-        static boolean drawn(PDPage page) {
-            Outlines o = new Outlines(page);
-            try {
-                o.processPage(page);
-            } catch (java.io.IOException | RuntimeException e) {
-                // A drawing that cannot be followed to its end: judged by what was drawn before.
-            }
-            return o.curves >= CURVES;
-        }
-
-        @Override
-        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-            curves++;
-        }
-
-        @Override
-        public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
-                                    java.awt.geom.Point2D p3) {
-        }
-
-        @Override
-        public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage pdImage) {
-        }
-
-        @Override
-        public void clip(int windingRule) {
-        }
-
-        @Override
-        public void moveTo(float x, float y) {
-        }
-
-        @Override
-        public void lineTo(float x, float y) {
-        }
-
-        @Override
-        public java.awt.geom.Point2D getCurrentPoint() {
-            return new java.awt.geom.Point2D.Float();
-        }
-
-        @Override
-        public void closePath() {
-        }
-
-        @Override
-        public void endPath() {
-        }
-
-        @Override
-        public void strokePath() {
-        }
-
-        @Override
-        public void fillPath(int windingRule) {
-        }
-
-        @Override
-        public void fillAndStrokePath(int windingRule) {
-        }
-
-        @Override
-        public void shadingFill(COSName shadingName) {
-        }
-    }
-
     /** Scanned pages are rendered at this resolution for OCR: what Tesseract reads best. */
     private static final float OCR_DPI = 300;
 
@@ -420,6 +352,86 @@ public final class PdfExtractor implements Extractor {
             // A picture OCR cannot read: what was read of the page so far stands.
         }
         return text.toString();
+    }
+
+    /** Lettering drawn this high or higher (points), in a light paint, is taken for a watermark. */
+    private static final double WATERMARK_PT = 24;
+
+    /**
+     * Words drawn as outlines over a page of text — a 机密 watermark as LibreOffice and others
+     * write it, turned across the page behind the words; a title converted to curves — read with
+     * {@code --ocr} drawing by drawing ({@link Lettering}): {@code drawing, page N (OCR)},
+     * prominent (large lettering on a page is seen before its text). A drawing met on an earlier
+     * page (the same watermark on every page) is not read again. Without OCR, or where OCR reads
+     * nothing, a page with a watermark of outlines is named as not read in full ({@link UnreadPages}).
+     *
+     * @param read the drawings read so far in this document, and whether OCR read words in each
+     */
+    private static void drawnLettering(PDPage page, int p, Map<java.nio.ByteBuffer, Boolean> read, UnreadPages unread,
+                                       ExtractionContext ctx) throws ExtractionProblem {
+        for (Lettering.Drawing d : PdfDrawings.lettering(page)) {
+            ctx.checkDeadline();
+            boolean watermark = Lettering.watermarkLike(d, WATERMARK_PT);
+            if (!ctx.ocrOn()) {
+                if (watermark) {
+                    unread.lettered(p);
+                }
+                continue;
+            }
+            Lettering.Picture picture = Lettering.picture(d);
+            if (picture == null) {
+                continue;
+            }
+            byte[] pgm = Ocr.pgm(picture.image());
+            java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(pgm);
+            Boolean before = read.get(key);
+            if (before != null) {
+                if (watermark && !before) {
+                    unread.lettered(p);
+                }
+                continue;
+            }
+            List<String> lines;
+            try {
+                lines = picture.line() ? ctx.ocrDrawn(() -> pgm) : ctx.ocr(() -> pgm);
+            } catch (IOException unreadable) {
+                lines = null; // a drawing OCR cannot read: the page's text stands
+            }
+            boolean any = false;
+            // Each reading its own text: the same words read in two sizes are one finding.
+            for (String t : lines == null ? List.<String>of() : lines) {
+                if (!t.isBlank()) {
+                    ctx.text(Location.of("drawing, page " + p + " (OCR)", Zone.HEADER), t);
+                    any = true;
+                }
+            }
+            read.put(key, any);
+            if (watermark && !any) {
+                unread.lettered(p);
+            }
+        }
+    }
+
+    /** Counts a path segment operator ({@code l}, {@code c}, {@code v}, {@code y}) into {@code count[0]}. */
+    private static final class SegmentCount extends org.apache.pdfbox.contentstream.operator.OperatorProcessor {
+        private final String name;
+        private final int[] count;
+
+        SegmentCount(org.apache.pdfbox.contentstream.PDFStreamEngine context, String name, int[] count) {
+            super(context);
+            this.name = name;
+            this.count = count;
+        }
+
+        @Override
+        public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<COSBase> operands) {
+            count[0]++;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
     }
 
     private static boolean hasImages(PDPage page) throws java.io.IOException {

@@ -7,14 +7,26 @@ import java.util.List;
  * The pages of a fixed-layout document (PDF, OFD) that hold pictures or drawn outlines and no
  * text: a scanned attachment behind a typed cover letter, a page converted to curves. Nothing
  * there says whether it is marked, so a document read only in part says which pages it did not
- * read (ADR 0116); one with no text at all is {@code skipped} (ADR 0111).
+ * read (ADR 0116); one with no text at all is {@code skipped} (ADR 0111). Likewise the pages of
+ * text with words drawn across them as outlines, as a watermark is, that were not read.
  */
 final class UnreadPages {
     private final List<Integer> pages = new ArrayList<>();
+    private final List<Integer> lettered = new ArrayList<>();
 
     /** Page {@code number} (from 1) holds only pictures or outlines. */
     void add(int number) {
         pages.add(number);
+    }
+
+    /**
+     * Page {@code number} (from 1) has words drawn across it as outlines, as a watermark is
+     * ({@link Lettering#watermarkLike}), besides its text, and they were not read.
+     */
+    void lettered(int number) {
+        if (!lettered.contains(number)) {
+            lettered.add(number);
+        }
     }
 
     int count() {
@@ -26,12 +38,23 @@ final class UnreadPages {
      * (with {@code --ocr}, they were given to OCR, which read nothing there).
      */
     void report(int total, ExtractionContext ctx) {
+        if (!lettered.isEmpty()) {
+            lettered.sort(null);
+            ctx.partlyRead((lettered.size() == 1 ? "page " : "pages ") + ranges(lettered)
+                    + (lettered.size() == 1 ? " has" : " have") + " words drawn across " + it(lettered) + " as outlines, as a watermark is"
+                    + (!ctx.ocrOn() ? ": not read; look at " + it(lettered) + " or OCR " + it(lettered) + " (baomi scan --ocr)"
+                    : ": OCR read no words there; look at " + it(lettered)));
+        }
         if (!pages.isEmpty() && pages.size() < total) {
             pages.sort(null); // an OFD's pages come in the order of the package's entries
             ctx.partlyRead((pages.size() == 1 ? "page " : "pages ") + ranges(pages) + " of " + total
                     + (pages.size() == 1 ? " holds" : " hold") + " only pictures or drawn outlines (scanned pages, or text converted to curves?)"
                     + (!ctx.ocrOn() ? ": not read; look at them or OCR them (baomi scan --ocr)" : ": OCR read no text there; look at them"));
         }
+    }
+
+    private static String it(List<Integer> pages) {
+        return pages.size() == 1 ? "it" : "them";
     }
 
     /** "3–5, 8" for 3, 4, 5, 8 (sorted). */

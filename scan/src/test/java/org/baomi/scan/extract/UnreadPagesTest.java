@@ -56,5 +56,14 @@ class UnreadPagesTest {
         some.report(9, ctx);
         assertThat(notes).containsExactly("pages 2, 3, 7 of 9 hold only pictures or drawn outlines (scanned pages, or text "
                 + "converted to curves?): not read; look at them or OCR them (baomi scan --ocr)");
+        notes.clear();
+        UnreadPages watermarked = new UnreadPages();
+        watermarked.lettered(4);
+        watermarked.lettered(1);
+        watermarked.lettered(4); // the same page named once
+        watermarked.lettered(2);
+        watermarked.report(9, ctx);
+        assertThat(notes).containsExactly("pages 1, 2, 4 have words drawn across them as outlines, as a watermark is: not read; "
+                + "look at them or OCR them (baomi scan --ocr)");
     }
 }

@@ -9,6 +9,9 @@
 # marked-property* sources record 密级 only as a custom document property; the marked-watermark and
 # marked-headerbox sources (a watermark, a text frame in the header) are written through UNO too
 # (make_drawn.py); scanned-pasted.fodt and scanned-slides.fodp hold only a picture of the scanned memo's page.
+# The memo with a watermark as LibreOffice draws it into a PDF (outlines across the page behind the
+# text), in six words, fonts and angles, and a sheet of charts as PDF, are exported straight to PDF
+# through UNO (make_outlined.py).
 # Needs: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
 # fonts-noto-cjk python3-uno poppler-utils ghostscript, and a JDK with network access to Maven Central
 # for make_ofd.sh. Made with LibreOffice 7.4.7, Ghostscript 10, ofdrw 2.3.1.
@@ -24,6 +27,7 @@ office=$!
 sleep 6
 /usr/bin/python3 make_embedded.py source
 /usr/bin/python3 make_drawn.py source
+/usr/bin/python3 make_outlined.py .
 # Password-protected copies ("secret").
 /usr/bin/python3 save_encrypted.py . source/marked-body.fodt source/marked-sheet.fods source/marked-slides.fodp
 kill "$office" 2>/dev/null || true
@@ -54,7 +58,8 @@ rm -f marked-comment.pdf marked-cellcomment.pdf marked-hidden.pdf marked-hiddens
   marked-sheetheader.pdf
 # Nor custom document properties (marked-property*: 密级 recorded as a property, as marking tools do).
 rm -f marked-property.pdf marked-propertyslides.pdf
-# A watermark is drawn into the PDF as outlines, not as text: nothing to read without OCR.
+# A watermark is drawn into the PDF as outlines, not as text: nothing to read without OCR (it is
+# outlined-watermark.pdf, made by make_outlined.py).
 rm -f marked-watermark.pdf
 # The header of the notes pages: LibreOffice's pptx and UOF exports drop it, and its PDF holds the
 # slides, not the notes pages (its ppt, odp and fodp keep it).
