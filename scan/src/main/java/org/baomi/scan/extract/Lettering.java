@@ -96,9 +96,9 @@ final class Lettering {
             return segments;
         }
 
-        List<Shape> shapes() {
-            return shapes;
-        }
+        /** The drawing's {@link Axis}, measured once, when the drawing is complete. */
+        private Axis axis;
+        private boolean measured;
     }
 
     /**
@@ -155,8 +155,16 @@ final class Lettering {
     private record Axis(AffineTransform turn, Rectangle2D box, boolean line) {
     }
 
-    /** Null when the drawing holds no ink to speak of. */
+    /** Null when the drawing holds no ink to speak of; measured once (both a watermark's test and its picture need it). */
     private static Axis axis(Drawing d) {
+        if (!d.measured) {
+            d.axis = measure(d);
+            d.measured = true;
+        }
+        return d.axis;
+    }
+
+    private static Axis measure(Drawing d) {
         // Principal axis of the drawing's ink (its area, not its outlines' points, which crowd
         // where the curves are), from a small picture of it, in picture orientation (y down).
         AffineTransform flip = AffineTransform.getScaleInstance(1, -1);
