@@ -19,7 +19,8 @@ import org.baomi.scan.engine.Zone;
 
 /**
  * Zip-of-XML documents: OOXML (docx, xlsx, pptx), OpenDocument (odt, ods, odp) and OFD
- * (GB/T 33190). Each part is mapped to a location by its name, so headers, footers,
+ * (GB/T 33190). Each part is mapped to a location — a docx's by the content type its package
+ * declares for it ({@link OpcContentTypes}), else by its name — so headers, footers,
  * comments, notes, properties and embedded files are all read; tracked changes and
  * hidden text are in the body parts and come with them.
  */
@@ -38,6 +39,8 @@ public final class OfficeXmlExtractor implements Extractor {
     private int ofdPagesWithText;
     private int ofdPagesDrawn;
     private final UnreadPages ofdUnread = new UnreadPages();
+    /** A docx's declared part types: its body, headers and footers by type, whatever their names. */
+    private OpcContentTypes types;
 
     public OfficeXmlExtractor(Format format) {
         this.format = format;
@@ -55,6 +58,7 @@ public final class OfficeXmlExtractor implements Extractor {
                 // Its parts are ciphertext; reading them would only report a parse error.
                 throw ExtractionProblem.encrypted("password-protected OpenDocument file");
             }
+            types = format == Format.DOCX ? OpcContentTypes.of(zip) : null;
             List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip) : List.of();
             List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
             Map<String, Integer> drawingSheets = format == Format.XLSX ? drawingSheets(zip) : Map.of();
@@ -435,6 +439,17 @@ public final class OfficeXmlExtractor implements Extractor {
         }
         switch (format) {
             case DOCX -> {
+                OpcContentTypes.WordPart part = types == null ? null : types.wordPart(name);
+                if (part != null) {
+                    return switch (part) {
+                        case BODY -> new Location("paragraph", Zone.BODY, true, true);
+                        case HEADER -> Location.of("header", Zone.HEADER);
+                        case FOOTER -> Location.of("footer", Zone.FOOTER);
+                        case COMMENTS -> Location.of("comment", Zone.COMMENT);
+                        case NOTES -> Location.of("note", Zone.NOTE);
+                    };
+                }
+                // Parts a package does not declare: by the names Word gives them.
                 if (name.equals("word/document.xml")) {
                     return new Location("paragraph", Zone.BODY, true, true);
                 }

@@ -33,6 +33,9 @@ class CorpusTest {
             Map.entry("footer.docx", new String[] {"秘密", "footer"}),
             Map.entry("comment.docx", new String[] {"机密", "comment"}),
             Map.entry("title.docx", new String[] {"秘密", "metadata"}),
+            // As Word for the web saves: the body in word/document2.xml; a header under another name.
+            Map.entry("online.docx", new String[] {"机密", "paragraph 1"}),
+            Map.entry("onlineheader.docx", new String[] {"绝密", "header"}),
             Map.entry("sheet.xlsx", new String[] {"绝密", "sheet 工资"}),
             Map.entry("cellcomment.xlsx", new String[] {"机密", "comment"}),
             Map.entry("textbox.xlsx", new String[] {"机密", "sheet 名单 drawing"}),
@@ -104,6 +107,10 @@ class CorpusTest {
         write(dir, "footer.docx", docx(memo, null, "秘密", null, null));
         write(dir, "comment.docx", docx(memo, null, null, "此件应定为机密★5年", null));
         write(dir, "title.docx", docx(memo, null, null, null, "秘密★1年"));
+        write(dir, "online.docx", renamed(docx("机密★10年\n" + memo, null, null, null, null),
+                Map.of("document.xml", "document2.xml")));
+        write(dir, "onlineheader.docx", renamed(docx(memo, "绝密★长期", null, null, null),
+                Map.of("document.xml", "document2.xml", "header1.xml", "top1.xml")));
         write(dir, "sheet.xlsx", xlsx("工资", "绝密", null));
         write(dir, "cellcomment.xlsx", xlsx("Sheet1", "张三", "机密★10年"));
         write(dir, "slides.pptx", pptx("Quarterly review", "TOP SECRET//SI//NOFORN"));
@@ -257,6 +264,40 @@ class CorpusTest {
     void anOfdsResourcesAreNotFilesOfTheirOwn() {
         assertThat(results.get("resources.ofd").findings()).isNotEmpty();
         assertThat(results.keySet()).noneMatch(path -> path.startsWith("resources.ofd!/"));
+    }
+
+    /**
+     * {@code zip} with its parts renamed as another writer might name them ({@code renames}:
+     * old file name to new), and every mention of the old names in its XML and relationship
+     * parts changed with them, so the package stays whole.
+     */
+    private static byte[] renamed(byte[] zip, Map<String, String> renames) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String name = e.getName();
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> r : renames.entrySet()) {
+                    name = name.replace(r.getKey(), r.getValue());
+                    text = text.replace(r.getKey(), r.getValue());
+                }
+                z.putNextEntry(new java.util.zip.ZipEntry(name));
+                z.write(text.getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A Word document whose parts have other names is still a Word document, not an archive of XML files. */
+    @Test
+    void aWordDocumentIsKnownByWhatItsPackageDeclaresNotByItsPartNames() {
+        for (String file : List.of("online.docx", "onlineheader.docx")) {
+            assertThat(results.get(file).mediaType()).as(file).isEqualTo(org.baomi.scan.extract.Format.DOCX.mediaType());
+            assertThat(results.keySet()).as(file).noneMatch(path -> path.startsWith(file + "!/"));
+        }
+        assertThat(results.get("onlineheader.docx").findings()).extracting(Finding::location).containsExactly("header");
     }
 
     /** {@code zip} with {@code extra} entries added. */
