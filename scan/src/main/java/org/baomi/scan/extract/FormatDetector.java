@@ -193,29 +193,25 @@ public final class FormatDetector {
                     }
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return Format.ZIP; // the archive reader will tell what is wrong with it
-        }
-        if (names.contains(OpcContentTypes.PART)) {
-            if (names.contains("word/document.xml")) {
-                return Format.DOCX;
-            }
-            if (names.contains("xl/workbook.xml")) {
-                return Format.XLSX;
-            }
-            if (names.contains("ppt/presentation.xml")) {
-                return Format.PPTX;
-            }
-            // Its main part named otherwise (Word for the web writes word/document2.xml): what
-            // the package declares it to be.
-            try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(src.channel()).get()) {
+            if (names.contains(OpcContentTypes.PART)) {
+                if (names.contains("word/document.xml")) {
+                    return Format.DOCX;
+                }
+                if (names.contains("xl/workbook.xml")) {
+                    return Format.XLSX;
+                }
+                if (names.contains("ppt/presentation.xml")) {
+                    return Format.PPTX;
+                }
+                // Its main part named otherwise (Word for the web writes word/document2.xml): what
+                // the package declares it to be.
                 Format declared = OpcContentTypes.of(zip).mainFormat();
                 if (declared != null) {
                     return declared;
                 }
-            } catch (IOException | RuntimeException e) {
-                return Format.ZIP;
             }
+        } catch (IOException | RuntimeException e) {
+            return Format.ZIP; // the archive reader will tell what is wrong with it
         }
         if (names.contains("OFD.xml") || names.contains("ofd.xml")) {
             return Format.OFD;

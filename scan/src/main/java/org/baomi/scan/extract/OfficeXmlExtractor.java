@@ -440,6 +440,9 @@ public final class OfficeXmlExtractor implements Extractor {
         switch (format) {
             case DOCX -> {
                 OpcContentTypes.WordPart part = types == null ? null : types.wordPart(name);
+                if (part == null) {
+                    part = OpcContentTypes.wordPartByName(name); // a part the package does not declare
+                }
                 if (part != null) {
                     return switch (part) {
                         case BODY -> new Location("paragraph", Zone.BODY, true, true);
@@ -448,22 +451,6 @@ public final class OfficeXmlExtractor implements Extractor {
                         case COMMENTS -> Location.of("comment", Zone.COMMENT);
                         case NOTES -> Location.of("note", Zone.NOTE);
                     };
-                }
-                // Parts a package does not declare: by the names Word gives them.
-                if (name.equals("word/document.xml")) {
-                    return new Location("paragraph", Zone.BODY, true, true);
-                }
-                if (name.matches("word/header\\d*\\.xml")) {
-                    return Location.of("header", Zone.HEADER);
-                }
-                if (name.matches("word/footer\\d*\\.xml")) {
-                    return Location.of("footer", Zone.FOOTER);
-                }
-                if (name.matches("word/comments\\w*\\.xml")) {
-                    return Location.of("comment", Zone.COMMENT);
-                }
-                if (name.matches("word/(footnotes|endnotes)\\.xml")) {
-                    return Location.of("note", Zone.NOTE);
                 }
             }
             case XLSX -> {

@@ -148,4 +148,24 @@ final class OpcContentTypes {
             default -> null;
         };
     }
+
+    /** What a part holds by the name Word gives it; for parts whose package declares no type. */
+    static WordPart wordPartByName(String name) {
+        if (name.equals("word/document.xml")) {
+            return WordPart.BODY;
+        }
+        if (name.matches("word/header\\d*\\.xml")) {
+            return WordPart.HEADER;
+        }
+        if (name.matches("word/footer\\d*\\.xml")) {
+            return WordPart.FOOTER;
+        }
+        if (name.matches("word/comments\\w*\\.xml")) {
+            return WordPart.COMMENTS;
+        }
+        if (name.matches("word/(footnotes|endnotes)\\.xml")) {
+            return WordPart.NOTES;
+        }
+        return null;
+    }
 }
