@@ -26,7 +26,6 @@ import org.baomi.scan.engine.Zone;
  */
 public final class OfficeXmlExtractor implements Extractor {
     private static final Pattern NUMBER = Pattern.compile("(\\d+)(?=\\.xml$)");
-    private static final Pattern SHEET_RELS = Pattern.compile("xl/worksheets/_rels/sheet(\\d+)\\.xml\\.rels");
     private static final Pattern OFD_PAGE = Pattern.compile("Page_?(\\d+)/Content\\.xml$", Pattern.CASE_INSENSITIVE);
     /** A page's annotations, by the page's folder (numbered from 0, as pages are). */
     private static final Pattern OFD_FIRST_PAGE = Pattern.compile("(^|/)Pages/Page_?0/", Pattern.CASE_INSENSITIVE);
@@ -39,11 +38,21 @@ public final class OfficeXmlExtractor implements Extractor {
     private int ofdPagesWithText;
     private int ofdPagesDrawn;
     private final UnreadPages ofdUnread = new UnreadPages();
-    /** A docx's declared part types: its body, headers and footers by type, whatever their names. */
+    /** An OOXML package's declared part types: its body, headers, footers, sheets, slides by type, whatever their names. */
     private OpcContentTypes types;
+    /** A workbook's sheets and a presentation's slides, as its relationships name them. */
+    private OoxmlParts parts;
+
+    /** Whether this document is itself imported into another (its own imports are then files inside it). */
+    private final boolean imported;
 
     public OfficeXmlExtractor(Format format) {
+        this(format, false);
+    }
+
+    private OfficeXmlExtractor(Format format, boolean imported) {
         this.format = format;
+        this.imported = imported;
     }
 
     @Override
@@ -58,10 +67,10 @@ public final class OfficeXmlExtractor implements Extractor {
                 // Its parts are ciphertext; reading them would only report a parse error.
                 throw ExtractionProblem.encrypted("password-protected OpenDocument file");
             }
-            types = format == Format.DOCX ? OpcContentTypes.of(zip) : null;
-            List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip) : List.of();
-            List<String> sheetNames = format == Format.XLSX ? sheetNames(zip) : List.of();
-            Map<String, Integer> drawingSheets = format == Format.XLSX ? drawingSheets(zip) : Map.of();
+            boolean ooxml = format == Format.DOCX || format == Format.XLSX || format == Format.PPTX;
+            types = ooxml ? OpcContentTypes.of(zip) : null;
+            parts = OoxmlParts.of(zip, format);
+            List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip, parts.sharedStrings()) : List.of();
             java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries, ctx) : java.util.Set.of();
             OfdResources ofdResources = format == Format.OFD && ctx.ocrOn() ? ofdResources(zip, entries, ctx) : null;
             int pictureCount = 0;
@@ -108,7 +117,7 @@ public final class OfficeXmlExtractor implements Extractor {
                     }
                     continue;
                 }
-                Location loc = locate(name, sheetNames, drawingSheets);
+                Location loc = locate(name);
                 if (loc == null) {
                     continue;
                 }
@@ -133,7 +142,7 @@ public final class OfficeXmlExtractor implements Extractor {
                 String text;
                 try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
                         : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
-                    if (format == Format.XLSX && name.startsWith("xl/worksheets/")) {
+                    if (format == Format.XLSX && worksheet(name)) {
                         StringBuilder header = new StringBuilder();
                         StringBuilder footer = new StringBuilder();
                         text = sheetText(in, sharedStrings, header, footer);
@@ -180,6 +189,9 @@ public final class OfficeXmlExtractor implements Extractor {
                 if (!text.isBlank()) {
                     ctx.text(loc, text);
                 }
+                if (format == Format.DOCX) {
+                    imported(zip, name, loc, text.isBlank(), ctx);
+                }
             }
             if (ofdPagesWithText == 0 && ofdPagesDrawn > 0) {
                 // Scanned pages, or text converted to outlines (as some PDF-to-OFD converters do):
@@ -189,6 +201,98 @@ public final class OfficeXmlExtractor implements Extractor {
                         + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
             }
             ofdUnread.report(ofdPages, ctx);
+        }
+    }
+
+    /**
+     * The parts a part of a Word document imports in another format ({@code w:altChunk}: an OA
+     * system's or a generator's body kept as HTML or MHT, an RTF, a whole docx), read as that
+     * part's own text, where Word shows it: a body that is only an imported page has its top
+     * at the top of the document. A chunk in a format that is not a document's text (plain
+     * text, anything else), or one inside a chunk, is scanned as a file inside the document.
+     */
+    private void imported(ZipFile zip, String part, Location where, boolean ownTextBlank, ExtractionContext ctx)
+            throws Exception {
+        boolean first = where.first() && ownTextBlank;
+        for (String chunk : parts.chunks(part)) {
+            ctx.checkDeadline();
+            ZipArchiveEntry e = zip.getEntry(chunk);
+            byte[] bytes;
+            try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                    : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), chunk)) {
+                bytes = in.readAllBytes();
+            }
+            // Named by its declared type, so that an MHT is known for one whatever it is called.
+            String type = types.type(chunk);
+            String named = chunk + ("message/rfc822".equals(type) ? ".mht" : "");
+            Source source = new Source.InMemory(named, bytes);
+            Extractor reader = imported ? null : switch (FormatDetector.detect(source)) {
+                case HTML -> new MarkupExtractor(true);
+                case XML -> new MarkupExtractor(false);
+                case EML -> new EmlExtractor();
+                case RTF -> new RtfExtractor();
+                case DOCX -> new OfficeXmlExtractor(Format.DOCX, true);
+                default -> null;
+            };
+            if (reader == null) {
+                ctx.nested(chunk, new java.io.ByteArrayInputStream(bytes), bytes.length, e.getCompressedSize());
+                continue;
+            }
+            reader.extract(source, new Imported(ctx, new Location(where.label(), where.zone(), first, where.numbered())));
+            first = false;
+        }
+    }
+
+    /**
+     * What an imported chunk's reader hands on, to the document's context: the chunk's running
+     * text (its lines, paragraphs) where the chunk is imported; its other segments (an HTML
+     * title, a picture) as they are.
+     */
+    private record Imported(ExtractionContext ctx, Location where) implements ExtractionContext {
+        @Override
+        public void text(Location location, CharSequence text) throws ExtractionProblem {
+            ctx.text(location.zone() == Zone.BODY && location.numbered() ? where : location, text);
+        }
+
+        @Override
+        public void nested(String name, InputStream in, long declaredSize, long compressedSize)
+                throws java.io.IOException, ExtractionProblem {
+            ctx.nested(name, in, declaredSize, compressedSize);
+        }
+
+        @Override
+        public void pictures(int count) {
+            ctx.pictures(count);
+        }
+
+        @Override
+        public void partlyRead(String note) {
+            ctx.partlyRead(note);
+        }
+
+        @Override
+        public boolean ocrOn() {
+            return ctx.ocrOn();
+        }
+
+        @Override
+        public List<String> ocr(Bytes image) throws java.io.IOException, ExtractionProblem {
+            return ctx.ocr(image);
+        }
+
+        @Override
+        public List<String> ocrDrawn(Bytes image) throws java.io.IOException, ExtractionProblem {
+            return ctx.ocrDrawn(image);
+        }
+
+        @Override
+        public org.baomi.scan.engine.Limits limits() {
+            return ctx.limits();
+        }
+
+        @Override
+        public void checkDeadline() throws ExtractionProblem {
+            ctx.checkDeadline();
         }
     }
 
@@ -430,17 +534,21 @@ public final class OfficeXmlExtractor implements Extractor {
      * and cached cell text are skipped, the cells themselves are read with the sheet or the
      * embedded workbook), SmartArt diagrams (their data part, not the drawing Office caches of
      * it, which repeats the same text), and in a workbook the text boxes and shapes drawn on a
-     * sheet, under that sheet's name ({@code drawingSheets}: drawing part to sheet number).
+     * sheet, under that sheet's name. An OOXML part is known by what the package says of it —
+     * its relationships ({@link OoxmlParts}: a sheet's tab name, a slide's place in the show),
+     * else its declared content type ({@link OpcContentTypes}) — and by its usual name only where
+     * the package says nothing.
      */
-    Location locate(String name, List<String> sheetNames, Map<String, Integer> drawingSheets) {
+    Location locate(String name) {
         Location graphic = graphic(name);
         if (graphic != null) {
             return graphic;
         }
+        OpcContentTypes.Kind kind = types == null ? null : types.kind(name);
         switch (format) {
             case DOCX -> {
                 OpcContentTypes.WordPart part = types == null ? null : types.wordPart(name);
-                if (part == null) {
+                if (part == null && kind == null) {
                     part = OpcContentTypes.wordPartByName(name); // a part the package does not declare
                 }
                 if (part != null) {
@@ -454,44 +562,52 @@ public final class OfficeXmlExtractor implements Extractor {
                 }
             }
             case XLSX -> {
-                if (name.matches("xl/worksheets/sheet\\d+\\.xml")) {
-                    int n = number(name);
-                    String sheet = n - 1 < sheetNames.size() ? sheetNames.get(n - 1) : "Sheet" + n;
-                    return Location.body("sheet " + sheet, n == 1);
+                OoxmlParts.Sheet sheet = parts.sheet(name);
+                if (sheet != null) {
+                    return sheet.cells() ? Location.body("sheet " + sheet.name(), sheet.position() == 0) : null;
                 }
-                if (name.matches("xl/comments\\d*\\.xml") || name.startsWith("xl/threadedComments/")) {
+                if (worksheet(name)) {
+                    // A sheet the workbook does not list (or a package without relationships).
+                    int n = number(name);
+                    return Location.body("sheet Sheet" + n, n == 1);
+                }
+                if (kind == OpcContentTypes.Kind.COMMENTS || kind == null
+                        && (name.matches("xl/comments\\d*\\.xml") || name.startsWith("xl/threadedComments/"))) {
                     return Location.of("comment", Zone.COMMENT);
                 }
-                if (name.matches("xl/drawings/drawing\\d+\\.xml")) {
-                    Integer n = drawingSheets.get(name);
-                    if (n == null) {
-                        return Location.body("drawing " + number(name), false);
-                    }
-                    String sheet = n - 1 < sheetNames.size() ? sheetNames.get(n - 1) : "Sheet" + n;
-                    return Location.body("sheet " + sheet + " drawing", n == 1);
+                OoxmlParts.Sheet drawnOn = parts.drawingSheet(name);
+                if (drawnOn != null) {
+                    return Location.body("sheet " + drawnOn.name() + " drawing", drawnOn.position() == 0);
+                }
+                if (kind == OpcContentTypes.Kind.DRAWING || kind == null && name.matches("xl/drawings/drawing\\d*\\.xml")) {
+                    return Location.body("drawing " + number(name), false);
                 }
             }
             case PPTX -> {
-                if (name.matches("ppt/slides/slide\\d+\\.xml")) {
-                    int n = number(name);
-                    return Location.body("slide " + n, n == 1);
+                Integer slide = parts.slide(name);
+                if (slide == null && (kind == OpcContentTypes.Kind.SLIDE || kind == null && name.matches("ppt/slides/slide\\d*\\.xml"))) {
+                    slide = number(name); // a slide the presentation does not list, or no relationships
                 }
-                if (name.matches("ppt/notesSlides/notesSlide\\d+\\.xml")) {
-                    return Location.of("notes " + number(name), Zone.NOTE);
+                if (slide != null) {
+                    return Location.body("slide " + slide, slide == 1);
                 }
-                if (name.matches("ppt/(comments/)?comment\\w*\\.xml") || name.startsWith("ppt/comments/")) {
+                Integer notes = parts.notes(name);
+                if (notes == null && (kind == OpcContentTypes.Kind.NOTES
+                        || kind == null && name.matches("ppt/notesSlides/notesSlide\\d*\\.xml"))) {
+                    notes = number(name);
+                }
+                if (notes != null) {
+                    return Location.of("notes " + notes, Zone.NOTE);
+                }
+                if (kind == OpcContentTypes.Kind.COMMENTS || kind == null
+                        && (name.matches("ppt/(comments/)?comment\\w*\\.xml") || name.startsWith("ppt/comments/"))) {
                     return Location.of("comment", Zone.COMMENT);
                 }
-                if (name.matches("ppt/slideMasters/slideMaster\\d+\\.xml")) {
-                    return Location.of("header", Zone.HEADER);
-                }
-                if (name.matches("ppt/slideLayouts/slideLayout\\d+\\.xml")) {
-                    // Shown on every slide made with the layout, as the master's text is.
-                    return Location.of("header", Zone.HEADER);
-                }
-                if (name.matches("ppt/(notesMasters/notesMaster|handoutMasters/handoutMaster)\\d+\\.xml")) {
-                    // The header and footer printed on every notes page and handout (Header and
-                    // Footer, "Notes and Handouts"): their placeholders' text is kept here.
+                // Masters and layouts: their text is shown on every slide made with them. The notes
+                // and handout masters keep the header and footer printed on every notes page and
+                // handout (Header and Footer, "Notes and Handouts") in their placeholders.
+                if (kind == OpcContentTypes.Kind.MASTER || kind == null && name.matches(
+                        "ppt/(slideMasters/slideMaster|slideLayouts/slideLayout|notesMasters/notesMaster|handoutMasters/handoutMaster)\\d*\\.xml")) {
                     return Location.of("header", Zone.HEADER);
                 }
             }
@@ -526,14 +642,40 @@ public final class OfficeXmlExtractor implements Extractor {
                 return null;
             }
         }
-        if (name.startsWith("docProps/") && name.endsWith(".xml")) {
+        // Document properties: where Office keeps them, or where System.IO.Packaging (the Open XML
+        // SDK's older versions) does (package/services/metadata/core-properties/*.psmdcp).
+        if (kind == OpcContentTypes.Kind.PROPERTIES || kind == null && name.startsWith("docProps/") && name.endsWith(".xml")) {
             return Location.of("metadata", Zone.METADATA);
         }
         return null;
     }
 
-    /** A chart or a SmartArt diagram of a docx, xlsx or pptx, by its part name; else null. */
+    /**
+     * Whether a part of a workbook holds cells: a worksheet as the workbook's relationships
+     * name it, else by its declared type, else by the name Excel gives it (ClosedXML's first
+     * sheet is {@code sheet.xml}).
+     */
+    private boolean worksheet(String name) {
+        OoxmlParts.Sheet sheet = parts.sheet(name);
+        if (sheet != null) {
+            return sheet.cells();
+        }
+        OpcContentTypes.Kind kind = types == null ? null : types.kind(name);
+        return kind == OpcContentTypes.Kind.WORKSHEET || kind == null && name.matches("xl/worksheets/sheet\\d*\\.xml");
+    }
+
+    /** A chart or a SmartArt diagram of a docx, xlsx or pptx, by its declared type or its part name; else null. */
     private Location graphic(String name) {
+        OpcContentTypes.Kind kind = types == null ? null : types.kind(name);
+        if (kind == OpcContentTypes.Kind.CHART) {
+            return Location.body("chart " + number(name), false);
+        }
+        if (kind == OpcContentTypes.Kind.DIAGRAM) {
+            return Location.body("diagram " + number(name), false);
+        }
+        if (kind != null) {
+            return null;
+        }
         String prefix = switch (format) {
             case DOCX -> "word/";
             case XLSX -> "xl/";
@@ -553,51 +695,8 @@ public final class OfficeXmlExtractor implements Extractor {
         return null;
     }
 
-    /**
-     * Which sheet each drawing part is drawn on: sheet N's relationships
-     * ({@code xl/worksheets/_rels/sheetN.xml.rels}) name its drawing as a target relative to
-     * the worksheets folder. Sheet N is the N-th in the workbook, as {@link #sheetNames} counts.
-     */
-    private static Map<String, Integer> drawingSheets(ZipFile zip) throws Exception {
-        Map<String, Integer> out = new HashMap<>();
-        for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
-            Matcher m = SHEET_RELS.matcher(e.getName());
-            if (!m.matches()) {
-                continue;
-            }
-            int sheet = Integer.parseInt(m.group(1));
-            try (InputStream in = zip.getInputStream(e)) {
-                XMLStreamReader r = XmlText.reader(in);
-                while (r.hasNext()) {
-                    if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")) {
-                        String target = r.getAttributeValue(null, "Target");
-                        String type = r.getAttributeValue(null, "Type");
-                        if (target != null && type != null && type.endsWith("/drawing")) {
-                            out.putIfAbsent(resolve("xl/worksheets/", target), sheet);
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A relationship target ({@code ../drawings/drawing1.xml} or {@code /xl/...}) as a part name. */
-    static String resolve(String folder, String target) {
-        String path = target.startsWith("/") ? target.substring(1) : folder + target;
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (String p : path.split("/")) {
-            if (p.equals("..")) {
-                parts.pollLast();
-            } else if (!p.isEmpty() && !p.equals(".")) {
-                parts.addLast(p);
-            }
-        }
-        return String.join("/", parts);
-    }
-
-    private static List<String> sharedStrings(ZipFile zip) throws Exception {
-        ZipArchiveEntry e = zip.getEntry("xl/sharedStrings.xml");
+    private static List<String> sharedStrings(ZipFile zip, String part) throws Exception {
+        ZipArchiveEntry e = part == null ? null : zip.getEntry(part);
         List<String> out = new ArrayList<>();
         if (e == null) {
             return out;
@@ -625,23 +724,6 @@ public final class OfficeXmlExtractor implements Extractor {
                     }
                 } else if (ev == XMLStreamConstants.CHARACTERS && sb != null && !inPhonetic) {
                     sb.append(r.getText());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> sheetNames(ZipFile zip) throws Exception {
-        ZipArchiveEntry e = zip.getEntry("xl/workbook.xml");
-        List<String> out = new ArrayList<>();
-        if (e == null) {
-            return out;
-        }
-        try (InputStream in = zip.getInputStream(e)) {
-            XMLStreamReader r = XmlText.reader(in);
-            while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sheet")) {
-                    out.add(r.getAttributeValue(null, "name"));
                 }
             }
         }

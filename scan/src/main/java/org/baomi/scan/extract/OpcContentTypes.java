@@ -28,6 +28,15 @@ final class OpcContentTypes {
     /** What a part of a word-processing document holds, for the text it has. */
     enum WordPart { BODY, HEADER, FOOTER, COMMENTS, NOTES }
 
+    /**
+     * What a part of a workbook or presentation holds, or any package's properties, by its
+     * declared type; {@code OTHER} for a type declared for something else (styles, a theme,
+     * the comments' authors), which is then not read whatever its name.
+     */
+    enum Kind { WORKSHEET, COMMENTS, DRAWING, SLIDE, NOTES, MASTER, CHART, DIAGRAM, PROPERTIES, OTHER }
+
+    private static final String DML = "application/vnd.openxmlformats-officedocument.drawingml.";
+
     private static final OpcContentTypes NONE = new OpcContentTypes(Map.of(), Map.of());
 
     private final Map<String, String> overrides;
@@ -146,6 +155,34 @@ final class OpcContentTypes {
             case WML + "comments+xml" -> WordPart.COMMENTS;
             case WML + "footnotes+xml", WML + "endnotes+xml" -> WordPart.NOTES;
             default -> null;
+        };
+    }
+
+    /**
+     * What a part holds by its declared type, or null when its type is not declared or says
+     * only that it is XML ({@code application/xml}, as a package's {@code Default} for the
+     * extension does): then only its name tells.
+     */
+    Kind kind(String entryName) {
+        String t = type(entryName);
+        if (t == null || t.equals("application/xml") || t.equals("text/xml")) {
+            return null;
+        }
+        return switch (t) {
+            case SML + "worksheet+xml" -> Kind.WORKSHEET;
+            case SML + "comments+xml", "application/vnd.ms-excel.threadedcomments+xml",
+                 PML + "comments+xml", "application/vnd.ms-powerpoint.comments+xml" -> Kind.COMMENTS;
+            case "application/vnd.openxmlformats-officedocument.drawing+xml" -> Kind.DRAWING;
+            case PML + "slide+xml" -> Kind.SLIDE;
+            case PML + "notesslide+xml" -> Kind.NOTES;
+            case PML + "slidemaster+xml", PML + "slidelayout+xml", PML + "notesmaster+xml",
+                 PML + "handoutmaster+xml" -> Kind.MASTER;
+            case DML + "chart+xml", "application/vnd.ms-office.chartex+xml" -> Kind.CHART;
+            case DML + "diagramdata+xml" -> Kind.DIAGRAM;
+            case "application/vnd.openxmlformats-package.core-properties+xml",
+                 "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+                 "application/vnd.openxmlformats-officedocument.custom-properties+xml" -> Kind.PROPERTIES;
+            default -> Kind.OTHER;
         };
     }
 

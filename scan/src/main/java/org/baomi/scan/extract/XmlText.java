@@ -37,6 +37,7 @@ public final class XmlText {
             "positionH", "positionV", "sizeRelH", "sizeRelV");
     /** Where a shape sits on a sheet: cell numbers and offsets ({@code xdr:from}, {@code xdr:to}). */
     private static final String SHEET_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+    private static final String SHEET_DRAWING_STRICT = "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing";
 
     private XmlText() {
     }
@@ -117,14 +118,16 @@ public final class XmlText {
 
     /** Markup Compatibility (ECMA-376 Part 3): one content, several representations of it. */
     private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-    /** OOXML's custom document properties ({@code docProps/custom.xml}). */
+    /** OOXML's custom document properties ({@code docProps/custom.xml}), Transitional and Strict. */
     private static final String CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+    private static final String CUSTOM_PROPERTIES_STRICT = "http://purl.oclc.org/ooxml/officeDocument/customProperties";
     /** VML, in which Word writes watermarks and WordArt. */
     private static final String VML = "urn:schemas-microsoft-com:vml";
 
     private static boolean skipped(XMLStreamReader r, String name) {
         return SKIP.contains(name)
-                || (name.equals("from") || name.equals("to")) && SHEET_DRAWING.equals(r.getNamespaceURI());
+                || (name.equals("from") || name.equals("to"))
+                && (SHEET_DRAWING.equals(r.getNamespaceURI()) || SHEET_DRAWING_STRICT.equals(r.getNamespaceURI()));
     }
 
     /**
@@ -170,7 +173,8 @@ public final class XmlText {
                         skipFrom = depth;
                     } else if (n.equals("tab") || n.equals("s")) {
                         sb.append(n.equals("tab") ? '\t' : ' ');
-                    } else if (n.equals("property") && CUSTOM_PROPERTIES.equals(r.getNamespaceURI())) {
+                    } else if (n.equals("property")
+                            && (CUSTOM_PROPERTIES.equals(r.getNamespaceURI()) || CUSTOM_PROPERTIES_STRICT.equals(r.getNamespaceURI()))) {
                         // A custom property, named as in the other formats: 密级 机密★10年.
                         String name = r.getAttributeValue(null, "name");
                         if (name != null && !name.isBlank()) {

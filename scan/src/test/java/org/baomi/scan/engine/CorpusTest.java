@@ -266,30 +266,6 @@ class CorpusTest {
         assertThat(results.keySet()).noneMatch(path -> path.startsWith("resources.ofd!/"));
     }
 
-    /**
-     * {@code zip} with its parts renamed as another writer might name them ({@code renames}:
-     * old file name to new), and every mention of the old names in its XML and relationship
-     * parts changed with them, so the package stays whole.
-     */
-    private static byte[] renamed(byte[] zip, Map<String, String> renames) throws java.io.IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
-             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
-            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                String name = e.getName();
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                for (Map.Entry<String, String> r : renames.entrySet()) {
-                    name = name.replace(r.getKey(), r.getValue());
-                    text = text.replace(r.getKey(), r.getValue());
-                }
-                z.putNextEntry(new java.util.zip.ZipEntry(name));
-                z.write(text.getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
     /** A Word document whose parts have other names is still a Word document, not an archive of XML files. */
     @Test
     void aWordDocumentIsKnownByWhatItsPackageDeclaresNotByItsPartNames() {

@@ -688,6 +688,30 @@ final class TestCorpus {
         return s.getBytes(cs);
     }
 
+    /**
+     * {@code zip} with its parts renamed as another writer might name them ({@code renames}:
+     * old file name to new), and every mention of the old names in its XML and relationship
+     * parts changed with them, so the package stays whole.
+     */
+    static byte[] renamed(byte[] zip, Map<String, String> renames) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String name = e.getName();
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> r : renames.entrySet()) {
+                    name = name.replace(r.getKey(), r.getValue());
+                    text = text.replace(r.getKey(), r.getValue());
+                }
+                z.putNextEntry(new java.util.zip.ZipEntry(name));
+                z.write(text.getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     static void write(Path dir, String name, byte[] data) throws IOException {
         Path p = dir.resolve(name);
         Files.createDirectories(p.getParent());

@@ -80,6 +80,22 @@ class XmlTextTest {
         assertThat(text(bytes("<mail><from>张三</from><to>李四</to></mail>", StandardCharsets.UTF_8))).isEqualTo("张三李四");
     }
 
+    /** Saved as Strict Open XML (ISO/IEC 29500 Strict), the same parts have other namespaces. */
+    @Test
+    void strictNamespacesAreReadAsTransitionalOnes() throws Exception {
+        for (String ns : java.util.List.of("http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+                "http://purl.oclc.org/ooxml/officeDocument/customProperties")) {
+            // A custom property by name, as in the other formats: 密级 机密★10年.
+            assertThat(text(bytes("<Properties xmlns=\"" + ns + "\" xmlns:vt=\"vt\"><property fmtid=\"{D5CDD505}\" pid=\"2\" "
+                    + "name=\"密级\"><vt:lpwstr>机密★10年</vt:lpwstr></property></Properties>", StandardCharsets.UTF_8)))
+                    .as(ns).isEqualTo("密级 机密★10年");
+        }
+        assertThat(text(bytes("<xdr:wsDr xmlns:xdr=\"http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing\" xmlns:a=\"a\">"
+                + "<xdr:twoCellAnchor><xdr:from><xdr:col>20</xdr:col></xdr:from><xdr:to><xdr:col>26</xdr:col></xdr:to>"
+                + "<xdr:sp><xdr:txBody><a:p><a:t>机密★10年</a:t></a:p></xdr:txBody></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>",
+                StandardCharsets.UTF_8))).isEqualTo("机密★10年");
+    }
+
     /** Word's watermark: WordArt in the header, the text an attribute of VML's textpath. */
     @Test
     void theTextOfWordArtIsItsTextpathsString() throws Exception {
