@@ -540,11 +540,11 @@ public final class OfficeXmlExtractor implements Extractor {
      * the package says nothing.
      */
     Location locate(String name) {
-        Location graphic = graphic(name);
+        OpcContentTypes.Kind kind = types == null ? null : types.kind(name);
+        Location graphic = graphic(name, kind);
         if (graphic != null) {
             return graphic;
         }
-        OpcContentTypes.Kind kind = types == null ? null : types.kind(name);
         switch (format) {
             case DOCX -> {
                 OpcContentTypes.WordPart part = types == null ? null : types.wordPart(name);
@@ -665,8 +665,7 @@ public final class OfficeXmlExtractor implements Extractor {
     }
 
     /** A chart or a SmartArt diagram of a docx, xlsx or pptx, by its declared type or its part name; else null. */
-    private Location graphic(String name) {
-        OpcContentTypes.Kind kind = types == null ? null : types.kind(name);
+    private Location graphic(String name, OpcContentTypes.Kind kind) {
         if (kind == OpcContentTypes.Kind.CHART) {
             return Location.body("chart " + number(name), false);
         }

@@ -256,8 +256,61 @@ public final class OleExtractor implements Extractor {
         OfficeArt.appendUnlessRepeated(art, text, sb);
     }
 
+    /**
+     * Excel 5.0/95 (BIFF5), as old report and finance systems still export their "xls": the
+     * cells of each sheet ({@code OldExcelExtractor}, in the workbook's code page: GBK text is
+     * read as such) and the document properties; POI reads no headers, comments or drawings of
+     * this format.
+     */
+    private static void oldXls(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
+        summary(propertySet(fs, SummaryInformation.DEFAULT_STREAM_NAME, SummaryInformation.class),
+                propertySet(fs, DocumentSummaryInformation.DEFAULT_STREAM_NAME, DocumentSummaryInformation.class), ctx);
+        String text;
+        try (org.apache.poi.hssf.extractor.OldExcelExtractor x = new org.apache.poi.hssf.extractor.OldExcelExtractor(fs.getRoot())) {
+            text = x.getText();
+        }
+        // The extractor starts each sheet's cells, one a line, with the line "Sheet: <name>".
+        String sheet = null;
+        int sheets = 0;
+        StringBuilder cells = new StringBuilder();
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(text.split("\n", -1)));
+        lines.add("Sheet: "); // the end of the last sheet
+        for (String line : lines) {
+            if (!line.startsWith("Sheet: ")) {
+                cells.append(line).append('\n');
+                continue;
+            }
+            if (!cells.toString().isBlank()) {
+                ctx.text(Location.body("sheet " + (sheet == null ? "1" : sheet), sheets <= 1), cells);
+            }
+            cells = new StringBuilder();
+            sheet = line.substring("Sheet: ".length()).strip();
+            sheets++;
+        }
+    }
+
+    /** A property set of an OLE2 file by its stream name; null when it has none or it cannot be read. */
+    private static <T> T propertySet(POIFSFileSystem fs, String name, Class<T> kind) {
+        try {
+            if (fs.getRoot().hasEntry(name)) {
+                Object set = org.apache.poi.hpsf.PropertySetFactory.create(fs.getRoot(), name);
+                return kind.isInstance(set) ? kind.cast(set) : null;
+            }
+        } catch (Exception damaged) {
+            // Properties that cannot be read are not the document's text.
+        }
+        return null;
+    }
+
     private static void xls(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
-        try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
+        HSSFWorkbook opened;
+        try {
+            opened = new HSSFWorkbook(fs.getRoot(), true);
+        } catch (org.apache.poi.hssf.OldExcelFormatException old) {
+            oldXls(fs, ctx);
+            return;
+        }
+        try (HSSFWorkbook wb = opened) {
             summary(wb.getSummaryInformation(), wb.getDocumentSummaryInformation(), ctx);
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 ctx.checkDeadline();

@@ -48,6 +48,9 @@ class CorpusTest {
             Map.entry("smartart.docx", new String[] {"机密", "diagram 1"}),
             Map.entry("slides.pptx", new String[] {"TOP SECRET", "slide 2"}),
             Map.entry("old.xls", new String[] {"机密", "sheet 名单"}),
+            // Excel 5.0/95 (BIFF5), as old report systems export: it was "unreadable".
+            Map.entry("excel95.xls", new String[] {"机密", "sheet 名单"}),
+            Map.entry("excel95title.xls", new String[] {"秘密", "metadata"}),
             Map.entry("banner.pdf", new String[] {"TOP SECRET", "page 1"}),
             Map.entry("attachment.pdf!/方案.docx", new String[] {"绝密", "header"}),
             Map.entry("clipped.pdf!/名单.txt", new String[] {"机密", "line 1"}),
@@ -124,6 +127,8 @@ class CorpusTest {
         write(dir, "notesmaster.pptx", pptxWithNotesMasterText("秘密★5年"));
         write(dir, "wordart.ppt", pptWordArt("机密★10年"));
         write(dir, "old.xls", xls("名单", "机密★20年"));
+        write(dir, "excel95.xls", excel95("名单", null, "机密★10年", "人员名单"));
+        write(dir, "excel95title.xls", excel95("Sheet1", "秘密★1年 人员名单", "张三", "李四"));
         write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));
         // A PDF's text besides its pages: attachments, a filled form, bookmarks, custom information, a stamp.
         write(dir, "attachment.pdf", pdfWith(attachment("方案.docx", docx(memo, "绝密★长期", null, null, null))));

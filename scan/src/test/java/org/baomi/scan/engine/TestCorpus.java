@@ -689,6 +689,56 @@ final class TestCorpus {
     }
 
     /**
+     * An Excel 5.0/95 workbook (BIFF5, stream {@code Book}), as old report systems export: one
+     * sheet {@code sheetName} whose cells are {@code cells} (one a row, GBK, code page 936), and
+     * a title in its summary properties when {@code title} is not null. Written record by record
+     * (BOF, CODEPAGE, BOUNDSHEET, EOF; the sheet's BOF, LABELs, EOF): nothing writes BIFF5 today.
+     */
+    static byte[] excel95(String sheetName, String title, String... cells) throws Exception {
+        Charset gbk = Charset.forName("GBK");
+        ByteArrayOutputStream sheet = new ByteArrayOutputStream();
+        biffRecord(sheet, 0x0809, shorts(0x0500, 0x0010, 0, 0));
+        for (int row = 0; row < cells.length; row++) {
+            byte[] text = cells[row].getBytes(gbk);
+            biffRecord(sheet, 0x0204, java.nio.ByteBuffer.allocate(8 + text.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putShort((short) row).putShort((short) 0).putShort((short) 15).putShort((short) text.length).put(text).array());
+        }
+        biffRecord(sheet, 0x000A, new byte[0]);
+        byte[] name = sheetName.getBytes(gbk);
+        ByteArrayOutputStream book = new ByteArrayOutputStream();
+        biffRecord(book, 0x0809, shorts(0x0500, 0x0005, 0, 0));
+        biffRecord(book, 0x0042, shorts(936));
+        int sheetAt = book.size() + 4 + 7 + name.length + 4; // after BOUNDSHEET and EOF
+        biffRecord(book, 0x0085, java.nio.ByteBuffer.allocate(7 + name.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(sheetAt).putShort((short) 0).put((byte) name.length).put(name).array());
+        biffRecord(book, 0x000A, new byte[0]);
+        book.writeBytes(sheet.toByteArray());
+        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(book.toByteArray()), "Book");
+            if (title != null) {
+                org.apache.poi.hpsf.SummaryInformation si = org.apache.poi.hpsf.PropertySetFactory.newSummaryInformation();
+                si.setTitle(title);
+                si.write(fs.getRoot(), org.apache.poi.hpsf.SummaryInformation.DEFAULT_STREAM_NAME);
+            }
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void biffRecord(ByteArrayOutputStream out, int type, byte[] data) {
+        out.writeBytes(java.nio.ByteBuffer.allocate(4 + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) type).putShort((short) data.length).put(data).array());
+    }
+
+    private static byte[] shorts(int... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int v : values) {
+            b.putShort((short) v);
+        }
+        return b.array();
+    }
+
+    /**
      * {@code zip} with its parts renamed as another writer might name them ({@code renames}:
      * old file name to new), and every mention of the old names in its XML and relationship
      * parts changed with them, so the package stays whole.
