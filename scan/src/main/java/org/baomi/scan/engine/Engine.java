@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.baomi.scan.extract.ArchiveExtractor;
 import org.baomi.scan.extract.Bounded;
 import org.baomi.scan.extract.EmlExtractor;
+import org.baomi.scan.extract.TnefExtractor;
 import org.baomi.scan.extract.ExtractionContext;
 import org.baomi.scan.extract.ExtractionProblem;
 import org.baomi.scan.extract.Extractor;
@@ -289,6 +290,7 @@ public final class Engine implements AutoCloseable {
             case UOF_TEXT, UOF_SPREADSHEET, UOF_PRESENTATION -> new UofExtractor();
             case FODT, FODS, FODP -> new FlatOdfExtractor(f);
             case EML -> new EmlExtractor();
+            case TNEF -> new TnefExtractor();
             case RTF -> new RtfExtractor();
             case TEXT, BINARY, OLE2 -> throw new IllegalArgumentException(f.name());
         };

@@ -9,6 +9,8 @@ public enum Format {
     PDF("application/pdf"),
     EML("message/rfc822"),
     MSG("application/vnd.ms-outlook"),
+    /** Outlook's winmail.dat: a message's rich-text body and attachments. */
+    TNEF("application/vnd.ms-tnef"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation"),

@@ -47,6 +47,9 @@ public final class FormatDetector {
         if (n >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
             return Format.TAR;
         }
+        if (starts(head, n, 0x78, 0x9F, 0x3E, 0x22)) {
+            return Format.TNEF; // winmail.dat
+        }
         if (starts(head, n, '{', '\\', 'r', 't', 'f')) {
             return Format.RTF;
         }

@@ -86,6 +86,12 @@ class CorpusTest {
             // A 密级 alone on the first line of a message's body, the body in HTML only (web mail).
             Map.entry("htmlmail.eml", new String[] {"秘密", "line 1"}),
             Map.entry("outlook.msg!/方案.docx", new String[] {"绝密", "footer"}),
+            // Outlook's winmail.dat, saved on its own or still in the mail: subject, body and attachments.
+            Map.entry("winmail.dat", new String[] {"机密", "subject"}),
+            Map.entry("winmail.dat!/名单.txt", new String[] {"绝密", "line 1"}),
+            Map.entry("unicode-winmail.dat", new String[] {"秘密", "line 1"}),
+            Map.entry("tnef.eml!/winmail.dat!/方案.txt", new String[] {"绝密", "line 1"}),
+            Map.entry("rtf-winmail.dat", new String[] {"TOP SECRET", "paragraph 1"}),
             Map.entry("packaged.xlsx!/xl/embeddings/oleObject1.bin!/plan.txt", new String[] {"绝密", "line 1"}),
             Map.entry("object.rtf!/object 1", new String[] {"机密", "sheet 名单"}),
             Map.entry("package.rtf!/object 1/plan.txt", new String[] {"绝密", "line 1"}),
@@ -127,6 +133,15 @@ class CorpusTest {
         write(dir, "notesmaster.pptx", pptxWithNotesMasterText("秘密★5年"));
         write(dir, "wordart.ppt", pptWordArt("机密★10年"));
         write(dir, "old.xls", xls("名单", "机密★20年"));
+        byte[] winmail = tnef("关于机密★10年文件的通知", "各部门：\r\n附件请查收。", "名单.txt",
+                "绝密★长期\r\n人员名单".getBytes(StandardCharsets.UTF_8), false);
+        write(dir, "winmail.dat", winmail);
+        byte[] unicodeWinmail = tnef("Notice", "秘密\r\n关于工作安排的通知", "方案.txt",
+                "绝密★长期\r\n方案".getBytes(StandardCharsets.UTF_8), true);
+        write(dir, "unicode-winmail.dat", unicodeWinmail);
+        write(dir, "tnef.eml", eml("通知", "见附件", "winmail.dat", unicodeWinmail));
+        write(dir, "rtf-winmail.dat", tnef("Plan", "{\\rtf1\\ansi TOP SECRET//NOFORN\\par Quarterly plan\\par}", "plan.txt",
+                "Quarterly plan".getBytes(StandardCharsets.UTF_8), true));
         write(dir, "excel95.xls", excel95("名单", null, "机密★10年", "人员名单"));
         write(dir, "excel95title.xls", excel95("Sheet1", "秘密★1年 人员名单", "张三", "李四"));
         write(dir, "banner.pdf", pdf("TOP SECRET//NOFORN", null, null));

@@ -739,6 +739,72 @@ final class TestCorpus {
     }
 
     /**
+     * A TNEF message ({@code winmail.dat}) with a subject, a plain body and one attachment, as
+     * Outlook writes it (MS-OXTNEF): with {@code unicode}, the body and the attachment's long
+     * file name as MAPI properties in UTF-16 (and the attachment's short title in ASCII), a body
+     * that is RTF ({@code {\\rtf...}}) as the rich-text body PR_RTF_COMPRESSED; else
+     * only the older attributes, their strings in the OEM code page 936 (GBK).
+     */
+    static byte[] tnef(String subject, String body, String attachmentName, byte[] attachment, boolean unicode) {
+        Charset gbk = Charset.forName("GBK");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x78, (byte) 0x9F, 0x3E, 0x22, 0x01, 0x00}); // signature, legacy key
+        tnefAttribute(out, 1, 0x00089006, new byte[] {0, 0, 1, 0}); // attTnefVersion
+        tnefAttribute(out, 1, 0x00069007, le32(936, 0)); // attOemCodepage
+        tnefAttribute(out, 1, 0x00018004, (subject + "\0").getBytes(gbk)); // attSubject
+        if (unicode && body.startsWith("{\\rtf")) {
+            // attMsgProps: PR_RTF_COMPRESSED, stored uncompressed (MS-OXRTFCP: size, raw size, "MELA", CRC 0).
+            byte[] rtf = body.getBytes(StandardCharsets.US_ASCII);
+            byte[] value = java.nio.ByteBuffer.allocate(16 + rtf.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putInt(rtf.length + 12).putInt(rtf.length).putInt(0x414C454D).putInt(0).put(rtf).array();
+            tnefAttribute(out, 1, 0x00069003, mapiValue(0x0102, 0x1009, value));
+        } else if (unicode) {
+            tnefAttribute(out, 1, 0x00069003, mapiString(0x1000, body)); // attMsgProps: PR_BODY_W
+        } else {
+            tnefAttribute(out, 1, 0x0002800C, (body + "\0").getBytes(gbk)); // attBody
+        }
+        // attAttachRenddata (a file attachment), attAttachTitle, attAttachData, attAttachment.
+        tnefAttribute(out, 2, 0x00069002, java.nio.ByteBuffer.allocate(14).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 1).putInt(-1).putShort((short) 0).putShort((short) 0).putInt(0).array());
+        tnefAttribute(out, 2, 0x00018010, ((unicode ? "ATTACH~1.TXT" : attachmentName) + "\0").getBytes(gbk));
+        tnefAttribute(out, 2, 0x0006800F, attachment);
+        if (unicode) {
+            tnefAttribute(out, 2, 0x00069005, mapiString(0x3707, attachmentName)); // PR_ATTACH_LONG_FILENAME_W
+        }
+        return out.toByteArray();
+    }
+
+    /** One TNEF attribute: level, id (type and number), length, data, checksum (the sum of the data's bytes). */
+    private static void tnefAttribute(ByteArrayOutputStream out, int level, int id, byte[] data) {
+        int sum = 0;
+        for (byte b : data) {
+            sum += b & 0xFF;
+        }
+        out.writeBytes(java.nio.ByteBuffer.allocate(11 + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put((byte) level).putInt(id).putInt(data.length).put(data).putShort((short) sum).array());
+    }
+
+    /** A MAPI property list of one PT_UNICODE property {@code id}. */
+    private static byte[] mapiString(int id, String value) {
+        return mapiValue(0x001F, id, (value + "\0").getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /** A MAPI property list of one variable-length property: count, tag (type, id), one value, its length, bytes, padding. */
+    private static byte[] mapiValue(int type, int id, byte[] value) {
+        int padded = (value.length + 3) / 4 * 4;
+        return java.nio.ByteBuffer.allocate(16 + padded).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(1).putShort((short) type).putShort((short) id).putInt(1).putInt(value.length).put(value).array();
+    }
+
+    private static byte[] le32(int... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int v : values) {
+            b.putInt(v);
+        }
+        return b.array();
+    }
+
+    /**
      * {@code zip} with its parts renamed as another writer might name them ({@code renames}:
      * old file name to new), and every mention of the old names in its XML and relationship
      * parts changed with them, so the package stays whole.
