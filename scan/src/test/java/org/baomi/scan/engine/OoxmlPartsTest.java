@@ -108,19 +108,19 @@ class OoxmlPartsTest {
     private static byte[] movedTabs() throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("数据").createRow(0).createCell(0).setCellValue("办公用品");
-            wb.createSheet("封面").createRow(0).createCell(0).setCellValue("机密★10年");
+            wb.createSheet("封面").createRow(0).createCell(0).setCellValue("机密");
             wb.setSheetOrder("封面", 0);
             wb.write(out);
             return out.toByteArray();
         }
     }
 
-    /** Two slides: the banner on the second written (slide2.xml), moved to be shown first. */
+    /** Two slides: a bare 机密 on the second written (slide2.xml), moved to be shown first. */
     private static byte[] movedSlides() throws Exception {
         try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             show.createSlide().createTextBox().setText("Agenda");
             XSLFSlide banner = show.createSlide();
-            banner.createTextBox().setText("TOP SECRET//SI//NOFORN");
+            banner.createTextBox().setText("机密");
             show.setSlideOrder(banner, 0);
             show.write(out);
             return out.toByteArray();
@@ -147,7 +147,8 @@ class OoxmlPartsTest {
         for (String file : List.of("movedtabs.xlsx", "strict.xlsx")) {
             Finding f = marking(file);
             assertThat(f.location()).as(file).isEqualTo("sheet 封面");
-            // Alone at the top of the first tab: high, as at the top of a first page.
+            // A bare level alone at the top of the first tab: high, as at the top of a first page
+            // (on another sheet it would be medium).
             assertThat(f.confidence()).as(file).isEqualTo(Confidence.HIGH);
         }
     }
@@ -156,6 +157,7 @@ class OoxmlPartsTest {
     void aSlideIsNumberedByItsPlaceInTheShow() {
         Finding moved = marking("slidesmoved.pptx");
         assertThat(moved.location()).isEqualTo("slide 1");
+        // A bare level alone on the first slide shown is the presentation's marking.
         assertThat(moved.confidence()).isEqualTo(Confidence.HIGH);
         Finding sdk = marking("sdkslides.pptx");
         assertThat(sdk.level()).isEqualTo("TOP SECRET");
