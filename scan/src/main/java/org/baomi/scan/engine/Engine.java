@@ -37,6 +37,7 @@ import org.baomi.scan.extract.ImageExtractor;
 import org.baomi.scan.extract.MarkupExtractor;
 import org.baomi.scan.extract.Ocr;
 import org.baomi.scan.extract.OfficeXmlExtractor;
+import org.baomi.scan.extract.OpaqueContent;
 import org.baomi.scan.extract.OleExtractor;
 import org.baomi.scan.extract.PdfExtractor;
 import org.baomi.scan.extract.RtfExtractor;
@@ -192,7 +193,8 @@ public final class Engine implements AutoCloseable {
             mediaType = format.mediaType();
             switch (format) {
                 case TEXT -> extra.addAll(text(src, analysis, deadline, sha));
-                case BINARY, OLE2 -> throw new ExtractionProblem(FileStatus.SKIPPED, "not a document format the scanner reads");
+                case BINARY -> throw OpaqueContent.problem(src);
+                case OLE2 -> throw new ExtractionProblem(FileStatus.SKIPPED, "not a document format the scanner reads");
                 default -> {
                     Context ctx = new Context(path, depth, deadline, analysis, listener);
                     extractorFor(format).extract(src, ctx);

@@ -57,6 +57,9 @@ public final class FormatDetector {
         if (picture != null) {
             return picture;
         }
+        if (OpaqueContent.looksRandom(head, n)) {
+            return Format.BINARY; // ciphertext, whatever its name says (ADR 0119)
+        }
         if (name.endsWith(".eml") || name.endsWith(".mht") || name.endsWith(".mhtml")) {
             return Format.EML;
         }
@@ -239,6 +242,9 @@ public final class FormatDetector {
             }
             if (root.hasEntry("__properties_version1.0") || root.getEntryNames().stream().anyMatch(s -> s.startsWith("__substg1.0_"))) {
                 return Format.MSG;
+            }
+            if (OleExtractor.rightsManaged(root)) {
+                return Format.OOXML_ENCRYPTED; // protected, its kind not told (the reader says by what)
             }
             if (root.hasEntry("Package") || root.hasEntry(org.apache.poi.poifs.filesystem.Ole10Native.OLE10_NATIVE) || root.hasEntry("CONTENTS")) {
                 return Format.OLE_OBJECT;

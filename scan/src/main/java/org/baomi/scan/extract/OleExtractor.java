@@ -35,10 +35,17 @@ public final class OleExtractor implements Extractor {
 
     @Override
     public void extract(Source source, ExtractionContext ctx) throws Exception {
-        if (format == Format.OOXML_ENCRYPTED) {
-            throw ExtractionProblem.encrypted("password-protected Office document");
-        }
         try (InputStream in = source.open(); POIFSFileSystem fs = new POIFSFileSystem(in)) {
+            if (rightsManaged(fs.getRoot())) {
+                // Before the format: a protected doc, xls or ppt keeps a placeholder body ("this
+                // document has restricted permissions"), which would be read as the document.
+                throw ExtractionProblem.encrypted("rights-managed Office document (IRM, Microsoft Rights Management):"
+                        + " it opens only for the accounts it was shared with, in Office signed in to the rights server;"
+                        + " scan it where it opens, or have its owner remove the protection");
+            }
+            if (format == Format.OOXML_ENCRYPTED) {
+                throw ExtractionProblem.encrypted("password-protected Office document");
+            }
             switch (format) {
                 case DOC -> doc(fs, ctx);
                 case XLS -> xls(fs, ctx);
@@ -49,6 +56,36 @@ public final class OleExtractor implements Extractor {
             }
         } catch (EncryptedDocumentException e) {
             throw ExtractionProblem.encrypted("password-protected " + format.name().toLowerCase() + " document");
+        }
+    }
+
+    /**
+     * Whether a compound file is protected by Information Rights Management (MS-OFFCRYPTO's IRM
+     * data space): an OOXML package's {@code DRMEncryptedDataSpace} / {@code DRMEncryptedTransform}
+     * under {@code \u0006DataSpaces} (beside an {@code EncryptedPackage} and no
+     * {@code EncryptionInfo}), a binary document's {@code \u0009DRMContent} and its
+     * {@code \u0009DRMDataSpace} / {@code \u0009DRMTransform}. Its key is held by the rights
+     * server, so no password opens it.
+     */
+    static boolean rightsManaged(DirectoryEntry root) {
+        if (root.hasEntry("\u0009DRMContent")) {
+            return true;
+        }
+        DirectoryEntry spaces = directory(root, "\u0006DataSpaces");
+        if (spaces == null) {
+            return false;
+        }
+        DirectoryEntry info = directory(spaces, "DataSpaceInfo");
+        DirectoryEntry transforms = directory(spaces, "TransformInfo");
+        return info != null && (info.hasEntry("DRMEncryptedDataSpace") || info.hasEntry("\u0009DRMDataSpace"))
+                || transforms != null && (transforms.hasEntry("DRMEncryptedTransform") || transforms.hasEntry("\u0009DRMTransform"));
+    }
+
+    private static DirectoryEntry directory(DirectoryEntry parent, String name) {
+        try {
+            return parent.hasEntry(name) && parent.getEntry(name) instanceof DirectoryEntry d ? d : null;
+        } catch (java.io.FileNotFoundException e) {
+            return null;
         }
     }
 

@@ -54,6 +54,8 @@ public final class PdfExtractor implements Extractor {
             "Creator", "Producer", "CreationDate", "ModDate", "Trapped");
     /** Standard stamp names (ISO 32000-1, 12.5.6.12) that name a classification, and the words they draw. */
     private static final Map<String, String> STAMPS = Map.of("TopSecret", "TOP SECRET", "Confidential", "CONFIDENTIAL");
+    /** PDFBox's message for an encryption filter it has no handler for. */
+    private static final java.util.regex.Pattern NO_HANDLER = java.util.regex.Pattern.compile("No security handler for filter (.+)");
     /** Bookmarks read at most: a generated outline of a huge document is not worth its time. */
     private static final int MAX_BOOKMARKS = 10_000;
 
@@ -64,6 +66,12 @@ public final class PdfExtractor implements Extractor {
             doc = Loader.loadPDF(new RandomAccessReadBuffer(source.open()));
         } catch (InvalidPasswordException e) {
             throw ExtractionProblem.encrypted("PDF needs a password to open");
+        } catch (IOException | NoClassDefFoundError e) {
+            String protection = protection(e);
+            if (protection != null) {
+                throw ExtractionProblem.encrypted(protection);
+            }
+            throw e;
         }
         try (doc) {
             metadata(doc.getDocumentInformation(), ctx);
@@ -176,6 +184,27 @@ public final class PdfExtractor implements Extractor {
         } catch (IOException | RuntimeException unreadable) {
             return "";
         }
+    }
+
+    /**
+     * Why PDFBox could not open a PDF whose encryption no password undoes, or null: a
+     * rights-management plug-in's filter (Adobe LiveCycle's {@code Adobe.APS}, FileOpen's
+     * {@code FOPN_*}: PDFBox has no handler for it) or encryption to certificates
+     * ({@code Adobe.PubSec}: PDFBox needs Bouncy Castle, which the scanner does not ship, and a
+     * recipient's private key).
+     */
+    static String protection(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        java.util.regex.Matcher m = NO_HANDLER.matcher(message);
+        if (e instanceof IOException && m.matches()) {
+            return "PDF protected by a rights-management plug-in (" + m.group(1)
+                    + "): it opens only in a reader with that plug-in and a licence from its server; scan it where it opens";
+        }
+        if (e instanceof NoClassDefFoundError && message.contains("bouncycastle")
+                || e instanceof IOException && message.startsWith("Provided decryption material is not compatible")) {
+            return "PDF encrypted to certificates (public-key security): only a holder of one of its recipients' private keys can open it";
+        }
+        return null;
     }
 
     /** Title, subject, keywords, author, and every entry a tool added, as {@code name value}. */
