@@ -17,6 +17,14 @@ public record Location(String label, Zone zone, boolean first, boolean numbered)
         return new Location(label, zone, false, false);
     }
 
+    /**
+     * The alternative text of a picture or shape in {@code around}: {@code alt text}, with where
+     * when that is a slide, a sheet or a header ({@code alt text, slide 2}), not a line number.
+     */
+    public static Location altText(Location around) {
+        return of(around.numbered() || around.label().isEmpty() ? "alt text" : "alt text, " + around.label(), Zone.DESCRIPTION);
+    }
+
     /** Plain text: the location is {@code line N}. */
     public static Location lines() {
         return new Location("line", Zone.BODY, true, true);

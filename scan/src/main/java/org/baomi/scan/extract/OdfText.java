@@ -17,7 +17,8 @@ import org.baomi.scan.engine.Zone;
  * presentation {@code slide N} and its speaker notes {@code notes N}, headers and footers
  * of the page styles and a presentation's declared header and footer texts are {@code header}
  * and {@code footer}, the metadata ({@code office:meta}, custom properties by name:
- * {@code 密级 机密★10年}) is {@code metadata}. Settings, scripts, styles and pictures' data are
+ * {@code 密级 机密★10年}) is {@code metadata}, a picture's or shape's title and description
+ * ({@code svg:title}, {@code svg:desc}) are {@code alt text}. Settings, scripts, styles and pictures' data are
  * not text. It reads the parts of a package and a flat file alike (.fodt, .fods, .fodp: the
  * whole document in one XML). Streaming (StAX), like the other Office parts (docs/adr/0102).
  */
@@ -92,6 +93,9 @@ final class OdfText {
                         starts = Location.of("header", Zone.HEADER);
                     } else if (n.equals("meta") && ns != null && ns.endsWith(":office:1.0")) {
                         starts = Location.of("metadata", Zone.METADATA); // meta.xml, or a flat file's
+                    } else if ((n.equals("title") || n.equals("desc")) && ns != null && ns.endsWith(":svg-compatible:1.0")) {
+                        // A picture's or shape's alternative text: not shown on the page, not content.
+                        starts = Location.altText(open.peek().location());
                     } else if (n.equals("master-styles") && ns != null && ns.endsWith(":office:1.0")) {
                         // Master pages: shown on every page or slide (a flat file keeps them beside the body).
                         starts = Location.of("header", Zone.HEADER);

@@ -38,6 +38,8 @@ public final class OfficeXmlExtractor implements Extractor {
     private int ofdPagesWithText;
     private int ofdPagesDrawn;
     private final UnreadPages ofdUnread = new UnreadPages();
+    /** The alternative text of the pictures and shapes of the part being read (Word writes a picture's twice). */
+    private final java.util.Set<String> descriptions = new java.util.LinkedHashSet<>();
     /** An OOXML package's declared part types: its body, headers, footers, sheets, slides by type, whatever their names. */
     private OpcContentTypes types;
     /** A workbook's sheets and a presentation's slides, as its relationships name them. */
@@ -183,12 +185,13 @@ public final class OfficeXmlExtractor implements Extractor {
                     } else if (format == Format.OFD && name.equalsIgnoreCase("OFD.xml")) {
                         text = OfdText.docInfo(in);
                     } else {
-                        text = XmlText.of(in);
+                        text = XmlText.of(in, descriptions::add);
                     }
                 }
                 if (!text.isBlank()) {
                     ctx.text(loc, text);
                 }
+                describe(loc, ctx);
                 if (format == Format.DOCX) {
                     imported(zip, name, loc, text.isBlank(), ctx);
                 }
@@ -526,6 +529,19 @@ public final class OfficeXmlExtractor implements Extractor {
     private static int number(String name) {
         Matcher m = NUMBER.matcher(name);
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    /**
+     * The alternative text of the part just read, as {@code alt text} (with where, for a slide, a
+     * sheet's drawing, a header): never seen on the page, so neither prominent nor content — a
+     * scan pasted into Word with a description Office generated for it is still "only pictures".
+     */
+    private void describe(Location loc, ExtractionContext ctx) throws ExtractionProblem {
+        if (descriptions.isEmpty()) {
+            return;
+        }
+        ctx.text(Location.altText(loc), String.join("\n", descriptions));
+        descriptions.clear();
     }
 
     /**

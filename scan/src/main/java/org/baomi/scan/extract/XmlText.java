@@ -124,6 +124,12 @@ public final class XmlText {
     /** VML, in which Word writes watermarks and WordArt. */
     private static final String VML = "urn:schemas-microsoft-com:vml";
 
+    private static void describe(String text, java.util.function.Consumer<String> described) {
+        if (text != null && !text.isBlank()) {
+            described.accept(text.strip());
+        }
+    }
+
     private static boolean skipped(XMLStreamReader r, String name) {
         return SKIP.contains(name)
                 || (name.equals("from") || name.equals("to"))
@@ -142,6 +148,17 @@ public final class XmlText {
      * attribute, read as a line of its own.
      */
     public static String of(InputStream in) throws XMLStreamException {
+        return of(in, null);
+    }
+
+    /**
+     * As {@link #of(InputStream)}, handing each picture's or shape's alternative text to
+     * {@code described} (when not null) apart from the text: DrawingML's {@code descr} and
+     * {@code title} of {@code cNvPr} / {@code wp:docPr} and VML's {@code alt}. Word, Excel and
+     * PowerPoint keep there what a screen reader says of the picture and nobody sees on the page:
+     * a description typed by the author ("机密文件扫描件"), or one Office generated from the picture.
+     */
+    public static String of(InputStream in, java.util.function.Consumer<String> described) throws XMLStreamException {
         XMLStreamReader r = reader(in);
         StringBuilder sb = new StringBuilder();
         int depth = 0;
@@ -180,6 +197,9 @@ public final class XmlText {
                         if (name != null && !name.isBlank()) {
                             sb.append(name.strip()).append(' ');
                         }
+                    } else if (described != null && (n.equals("cNvPr") || n.equals("docPr"))) {
+                        describe(r.getAttributeValue(null, "title"), described);
+                        describe(r.getAttributeValue(null, "descr"), described);
                     } else if (n.equals("textpath") && VML.equals(r.getNamespaceURI())) {
                         // WordArt and Word's watermarks (机密, CONFIDENTIAL in the header): the text
                         // is drawn along a path and held in an attribute, not as character data.
@@ -190,6 +210,9 @@ public final class XmlText {
                             }
                             sb.append(drawn).append('\n');
                         }
+                    }
+                    if (described != null && skipFrom == 0 && VML.equals(r.getNamespaceURI())) {
+                        describe(r.getAttributeValue(null, "alt"), described);
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     int closing = depth--;

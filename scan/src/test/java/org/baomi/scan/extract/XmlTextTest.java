@@ -136,4 +136,21 @@ class XmlTextTest {
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    /** Alternative text goes to its own consumer, once per branch read of an alternate content, never into the text. */
+    @Test
+    void alternativeTextIsHandedOnApart() throws Exception {
+        String xml = "<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'"
+                + " xmlns:wp='http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing'"
+                + " xmlns:mc='http://schemas.openxmlformats.org/markup-compatibility/2006'"
+                + " xmlns:v='urn:schemas-microsoft-com:vml'><w:body><w:p><w:r><w:t>正文</w:t></w:r>"
+                + "<mc:AlternateContent><mc:Choice><wp:docPr id='1' name='图片 1' title='附图' descr='机密 扫描件'/></mc:Choice>"
+                + "<mc:Fallback><v:shape alt='机密 扫描件（VML）'/></mc:Fallback></mc:AlternateContent>"
+                + "<w:pict><v:shape alt='绝密 旧版图片'/></w:pict></w:p></w:body></w:document>";
+        java.util.List<String> described = new java.util.ArrayList<>();
+        String text = XmlText.of(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), described::add);
+        assertThat(text.strip()).isEqualTo("正文");
+        assertThat(described).containsExactly("附图", "机密 扫描件", "绝密 旧版图片");
+        assertThat(text(xml.getBytes(StandardCharsets.UTF_8))).isEqualTo("正文");
+    }
 }
