@@ -36,8 +36,8 @@ public final class OpaqueContent {
      * Whether the first {@code n} bytes of a file look random, as ciphertext (or compressed data)
      * does and as no text or uncompressed binary format does: their byte entropy is within 0.1
      * bit of what uniformly random bytes of that count give on average (8 − 255 / (2m ln 2),
-     * Miller–Madow: 7.81 bits for 1 KiB, 7.97 for 7 KiB; the lowest of a thousand random samples
-     * fell 0.06 and 0.01 short of it). Judged after the first KiB, where an encryption system keeps
+     * Miller–Madow: 7.82 bits for 1 KiB, 7.97 for 7 KiB; the lowest of a thousand random samples
+     * fell 0.07 and 0.01 short of it). Judged after the first KiB, where an encryption system keeps
      * its header, and on the second half alone, in case the header is longer; fewer than 1 KiB
      * judged say too little. Text stays well below the line (7.87 for 7 KiB): Chinese drawn
      * uniformly at random, the most spread text gets, is 5.7 bits a byte in UTF-8, 7.4 in GB18030,

@@ -6,7 +6,6 @@ import static org.baomi.scan.engine.TestCorpus.*;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.poi.common.usermodel.PictureType;
@@ -18,8 +17,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +24,7 @@ import org.junit.jupiter.api.Test;
  * on the page) is read in Word, Excel and PowerPoint files, as {@code alt text}, and is not taken
  * for the document's content.
  */
-class AltTextTest {
-    static final Engine ENGINE = new Engine(new RuleSet().withBuiltInMarkings(),
-            new Limits(3, 50L << 20, 1L << 30, 100, Duration.ofSeconds(60), 100, 8L << 20), 1);
-
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
-
-    private static FileResult top(String name, byte[] data) {
-        List<FileResult> all = ENGINE.scan(name, data);
-        return all.get(all.size() - 1);
-    }
-
+class AltTextTest extends OneEngineTest {
     static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

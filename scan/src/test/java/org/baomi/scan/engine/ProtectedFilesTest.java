@@ -6,7 +6,6 @@ import static org.baomi.scan.engine.TestCorpus.*;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.Cipher;
@@ -14,8 +13,6 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,20 +21,7 @@ import org.junit.jupiter.api.Test;
  * the name kept, the content ciphertext behind a header of the system's own), Information Rights
  * Management in Office, PDF rights-management plug-ins and certificate encryption.
  */
-class ProtectedFilesTest {
-    static final Engine ENGINE = new Engine(new RuleSet().withBuiltInMarkings(),
-            new Limits(3, 50L << 20, 1L << 30, 100, Duration.ofSeconds(60), 100, 8L << 20), 1);
-
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
-
-    private static FileResult top(String name, byte[] data) {
-        List<FileResult> all = ENGINE.scan(name, data);
-        return all.get(all.size() - 1);
-    }
-
+class ProtectedFilesTest extends OneEngineTest {
     /** {@code plain} encrypted with AES-128 in counter mode behind {@code header}, as such systems write a file. */
     static byte[] transparentlyEncrypted(byte[] header, byte[] plain) throws Exception {
         Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
@@ -93,7 +77,7 @@ class ProtectedFilesTest {
     void anEncryptedMemberOfAnArchiveIsEncryptedAndTheArchiveGoesOn() throws Exception {
         byte[] locked = transparentlyEncrypted(namedHeader("DG_FILE VER 3.0"), docx("机密", null, null, null, null));
         byte[] archive = zipOfMany(new String[] {"方案.docx", "说明.txt"}, new byte[][] {locked, "内部资料 说明".getBytes(StandardCharsets.UTF_8)});
-        List<FileResult> results = ENGINE.scan("发文.zip", archive);
+        List<FileResult> results = engine.scan("发文.zip", archive);
         assertThat(results).anyMatch(r -> r.path().equals("发文.zip!/方案.docx") && r.status() == FileStatus.ENCRYPTED
                 && r.reason().contains("“DG_FILE VER 3.0”"));
         assertThat(results).anyMatch(r -> r.path().equals("发文.zip!/说明.txt") && r.status() == FileStatus.OK && !r.findings().isEmpty());

@@ -12,27 +12,13 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Encrypted, corrupt, truncated and hostile files get a status; none ends the scan. */
-class RobustnessTest {
-    static final Engine ENGINE = new Engine(new RuleSet().withBuiltInMarkings(),
-            new Limits(3, 50L << 20, 1L << 30, 100, Duration.ofSeconds(60), 100, 8L << 20), 1);
-
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
-
-    private static FileResult top(String name, byte[] data) {
-        List<FileResult> all = ENGINE.scan(name, data);
-        return all.get(all.size() - 1);
-    }
-
+class RobustnessTest extends OneEngineTest {
     @Test
     void passwordProtectedOfficeDocumentIsEncrypted() throws Exception {
         FileResult r = top("locked.docx", encryptedDocx(docx("机密", null, null, null, null)));
@@ -175,7 +161,7 @@ class RobustnessTest {
             z.write("机密★10年".getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }
-        List<FileResult> all = ENGINE.scan("bomb.zip", bytes.toByteArray());
+        List<FileResult> all = engine.scan("bomb.zip", bytes.toByteArray());
         assertThat(all).anyMatch(r -> r.path().equals("bomb.zip!/zeros.txt") && r.status() == FileStatus.TOO_LARGE);
         // The scan goes on with the next member.
         assertThat(all).anyMatch(r -> r.path().equals("bomb.zip!/after.txt") && !r.findings().isEmpty());
@@ -207,7 +193,7 @@ class RobustnessTest {
             data = zipOf(name, data);
             name = "level" + i + ".zip";
         }
-        List<FileResult> all = ENGINE.scan("outer.zip", zipOf(name, data));
+        List<FileResult> all = engine.scan("outer.zip", zipOf(name, data));
         assertThat(all).anyMatch(r -> r.status() == FileStatus.SKIPPED && r.reason().contains("nested deeper"));
     }
 
@@ -236,7 +222,7 @@ class RobustnessTest {
         for (int i = 0; i < 1 + r.nextInt(20); i++) {
             copy[r.nextInt(copy.length)] = (byte) r.nextInt(256);
         }
-        List<FileResult> all = ENGINE.scan("fuzz.docx", copy);
+        List<FileResult> all = engine.scan("fuzz.docx", copy);
         assertThat(all).isNotEmpty();
         assertThat(all.get(all.size() - 1).status()).isNotNull();
     }
