@@ -109,17 +109,7 @@ class ProtectedFilesTest extends OneEngineTest {
     /** An OOXML package protected by IRM: an EncryptedPackage and the DRM data space, no EncryptionInfo. */
     @Test
     void aRightsManagedOfficeDocumentIsEncryptedAndSaysSo() throws Exception {
-        byte[] irm;
-        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            fs.createDocument(new ByteArrayInputStream(new byte[4096]), "EncryptedPackage");
-            DirectoryEntry spaces = fs.getRoot().createDirectory("\u0006DataSpaces");
-            spaces.createDocument("Version", new ByteArrayInputStream(new byte[64]));
-            spaces.createDirectory("DataSpaceInfo").createDocument("DRMEncryptedDataSpace", new ByteArrayInputStream(new byte[64]));
-            spaces.createDirectory("TransformInfo").createDirectory("DRMEncryptedTransform")
-                    .createDocument("\u0006Primary", new ByteArrayInputStream(new byte[64]));
-            fs.writeFilesystem(out);
-            irm = out.toByteArray();
-        }
+        byte[] irm = rightsManaged(new POIFSFileSystem(), "EncryptedPackage", "DRMEncryptedDataSpace", "DRMEncryptedTransform");
         FileResult r = top("机要.docx", irm);
         assertThat(r.status()).isEqualTo(FileStatus.ENCRYPTED);
         assertThat(r.reason()).contains("rights-managed").contains("IRM");
@@ -136,21 +126,31 @@ class ProtectedFilesTest extends OneEngineTest {
      */
     @Test
     void aRightsManagedBinaryDocumentIsNotReadThroughItsPlaceholder() throws Exception {
-        byte[] irm;
-        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(xls("说明", "机密★10年 受限权限文档")));
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            fs.createDocument(new ByteArrayInputStream(new byte[4096]), "\u0009DRMContent");
-            DirectoryEntry spaces = fs.getRoot().createDirectory("\u0006DataSpaces");
-            spaces.createDirectory("DataSpaceInfo").createDocument("\u0009DRMDataSpace", new ByteArrayInputStream(new byte[64]));
-            spaces.createDirectory("TransformInfo").createDirectory("\u0009DRMTransform")
-                    .createDocument("\u0006Primary", new ByteArrayInputStream(new byte[64]));
-            fs.writeFilesystem(out);
-            irm = out.toByteArray();
-        }
+        byte[] irm = rightsManaged(new POIFSFileSystem(new ByteArrayInputStream(xls("说明", "机密★10年 受限权限文档"))),
+                "\u0009DRMContent", "\u0009DRMDataSpace", "\u0009DRMTransform");
         FileResult r = top("预算.xls", irm);
         assertThat(r.status()).isEqualTo(FileStatus.ENCRYPTED);
         assertThat(r.reason()).contains("rights-managed");
         assertThat(r.findings()).noneMatch(f -> f.location().startsWith("sheet"));
+    }
+
+    /**
+     * {@code fs} with the IRM data space added (MS-OFFCRYPTO): the protected content in stream
+     * {@code content}, the data space {@code dataSpace} and the transform {@code transform}, as
+     * Office writes an OOXML package ({@code EncryptedPackage}, {@code DRMEncrypted…}) or a binary
+     * document ({@code \u0009DRMContent}, {@code \u0009DRM…}) under rights management.
+     */
+    static byte[] rightsManaged(POIFSFileSystem fs, String content, String dataSpace, String transform) throws Exception {
+        try (fs; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fs.createDocument(new ByteArrayInputStream(new byte[4096]), content);
+            DirectoryEntry spaces = fs.getRoot().createDirectory("\u0006DataSpaces");
+            spaces.createDocument("Version", new ByteArrayInputStream(new byte[64]));
+            spaces.createDirectory("DataSpaceInfo").createDocument(dataSpace, new ByteArrayInputStream(new byte[64]));
+            spaces.createDirectory("TransformInfo").createDirectory(transform)
+                    .createDocument("\u0006Primary", new ByteArrayInputStream(new byte[64]));
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
