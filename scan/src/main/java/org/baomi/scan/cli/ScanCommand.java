@@ -81,7 +81,7 @@ public final class ScanCommand implements Callable<Integer> {
     long maxFileSize;
 
     @Option(names = "--max-ratio", paramLabel = "N", defaultValue = "200",
-            description = "Largest compression ratio of an archive member (zip bombs; default: ${DEFAULT-VALUE}).")
+            description = "Largest compression ratio of an archive member once it expands past 8 MiB (zip bombs; default: ${DEFAULT-VALUE}).")
     int maxRatio;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",

@@ -195,10 +195,20 @@ public final class Engine implements AutoCloseable {
                 case TEXT -> extra.addAll(text(src, analysis, deadline, sha));
                 case BINARY -> throw OpaqueContent.problem(src);
                 case OLE2 -> throw new ExtractionProblem(FileStatus.SKIPPED, "not a document format the scanner reads");
+                case ZIP_PART -> throw new ExtractionProblem(FileStatus.SKIPPED, "one part of a zip split into several files"
+                        + " (x.z01, x.z02, …, x.zip), read only whole: put the parts in one folder, join them (7-Zip opens the"
+                        + " .zip; zip -s 0 x.zip --out whole.zip) and scan the whole");
                 default -> {
                     Context ctx = new Context(path, depth, deadline, analysis, listener);
                     extractorFor(format).extract(src, ctx);
-                    if (!ctx.read && ctx.pictures > 0) {
+                    if (!ctx.read && ctx.pictures > 0 && ctx.members > 0) {
+                        // Its content is the objects embedded in it (a slide of two PDFs shown as
+                        // icons), each scanned as a file: the pictures may be their previews.
+                        ctx.partlyRead(ctx.pictures + (ctx.pictures == 1 ? " picture" : " pictures")
+                                + " not read (the preview of an embedded object, or a scan?): " + (ocr == null ? Ocr.NOT_READ
+                                : ctx.ocrTried < ctx.pictures ? Ocr.NOT_OCR_HERE : Ocr.READ_NOTHING)
+                                + "; the objects in it are scanned as files of their own");
+                    } else if (!ctx.read && ctx.pictures > 0) {
                         // A scan pasted into a document: nothing says whether it is marked (ADR 0111).
                         throw new ExtractionProblem(FileStatus.SKIPPED, "no text, only pictures (" + ctx.pictures
                                 + "; a scan pasted into the document?): " + (ocr == null ? Ocr.NOT_READ
@@ -283,7 +293,7 @@ public final class Engine implements AutoCloseable {
     private static Extractor extractorFor(Format f) {
         return switch (f) {
             case DOCX, XLSX, PPTX, ODT, ODS, ODP, OFD -> new OfficeXmlExtractor(f);
-            case DOC, XLS, PPT, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
+            case DOC, XLS, XLS_BIFF, PPT, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
             case ZIP, TAR, GZIP, SEVEN_Z, RAR -> new ArchiveExtractor(f);
             case PDF -> new PdfExtractor();
             case PNG, JPEG, TIFF, GIF, BMP, WEBP -> new ImageExtractor();
@@ -294,7 +304,7 @@ public final class Engine implements AutoCloseable {
             case EML -> new EmlExtractor();
             case TNEF -> new TnefExtractor();
             case RTF -> new RtfExtractor();
-            case TEXT, BINARY, OLE2 -> throw new IllegalArgumentException(f.name());
+            case TEXT, BINARY, OLE2, ZIP_PART -> throw new IllegalArgumentException(f.name());
         };
     }
 
@@ -392,10 +402,14 @@ public final class Engine implements AutoCloseable {
             partly = partly == null ? note : partly + "; " + note;
         }
 
+        /** Files inside this one handed on (embedded objects, attachments, members). */
+        int members;
+
         @Override
         public void nested(String name, InputStream in, long declaredSize, long compressedSize)
                 throws IOException, ExtractionProblem {
             deadline.check();
+            members++;
             String child = path + "!/" + name;
             String shortName = name.substring(name.lastIndexOf('/') + 1);
             if (depth + 1 > limits.maxDepth()) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.baomi.scan.text.Utf8Decoder;
-import org.mozilla.universalchardet.UniversalDetector;
+import org.baomi.scan.text.Charsets;
 
 /**
  * Plain text: charset detection (BOM, then UTF-8 validity, then juniversalchardet for
@@ -34,73 +34,9 @@ final class TextReader {
     private TextReader() {
     }
 
-    /** Detects the charset of a sample. */
+    /** Detects the charset of a sample ({@link Charsets#detect}). */
     static Charset detect(byte[] sample, int n) {
-        if (n >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF) {
-            return StandardCharsets.UTF_8;
-        }
-        if (n >= 2 && (sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE) {
-            return StandardCharsets.UTF_16LE;
-        }
-        if (n >= 2 && (sample[0] & 0xFF) == 0xFE && (sample[1] & 0xFF) == 0xFF) {
-            return StandardCharsets.UTF_16BE;
-        }
-        int zerosEven = 0;
-        int zerosOdd = 0;
-        for (int i = 0; i < n; i++) {
-            if (sample[i] == 0) {
-                if ((i & 1) == 0) {
-                    zerosEven++;
-                } else {
-                    zerosOdd++;
-                }
-            }
-        }
-        if (zerosOdd > n / 8 && zerosEven == 0) {
-            return StandardCharsets.UTF_16LE;
-        }
-        if (zerosEven > n / 8 && zerosOdd == 0) {
-            return StandardCharsets.UTF_16BE;
-        }
-        if (validUtf8(sample, n)) {
-            return StandardCharsets.UTF_8;
-        }
-        UniversalDetector d = new UniversalDetector();
-        d.handleData(sample, 0, n);
-        d.dataEnd();
-        String cs = d.getDetectedCharset();
-        if (cs == null || cs.equalsIgnoreCase("GB2312") || cs.equalsIgnoreCase("GBK") || cs.equalsIgnoreCase("HZ-GB-2312")) {
-            // GB18030 is a superset of GBK and GB2312 and the most likely legacy encoding here.
-            return Charset.forName("GB18030");
-        }
-        try {
-            return Charset.forName(cs);
-        } catch (RuntimeException e) {
-            return Charset.forName("GB18030");
-        }
-    }
-
-    /** Whether the sample is valid UTF-8 (a sequence cut at the end is allowed). */
-    static boolean validUtf8(byte[] b, int n) {
-        int i = 0;
-        while (i < n) {
-            int c = b[i] & 0xFF;
-            int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                    : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 4 : -1;
-            if (len < 0) {
-                return false;
-            }
-            for (int k = 1; k < len; k++) {
-                if (i + k >= n) {
-                    return true;
-                }
-                if ((b[i + k] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += len;
-        }
-        return true;
+        return Charsets.detect(sample, n);
     }
 
     /** Reads a stream of a known charset into the analysis, chunk by chunk. */

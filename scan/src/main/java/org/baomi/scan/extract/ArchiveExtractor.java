@@ -36,7 +36,17 @@ public final class ArchiveExtractor implements Extractor {
     }
 
     private static void zip(Source source, ExtractionContext ctx) throws Exception {
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(source.channel()).get()) {
+        ZipFile opened;
+        try {
+            opened = ZipFile.builder().setSeekableByteChannel(source.channel()).get();
+        } catch (java.io.IOException e) {
+            if (!cutShort(source)) {
+                throw e;
+            }
+            salvage(source, ctx);
+            return;
+        }
+        try (ZipFile zip = opened) {
             boolean encrypted = false;
             for (Enumeration<ZipArchiveEntry> en = zip.getEntries(); en.hasMoreElements(); ) {
                 ZipArchiveEntry e = en.nextElement();
@@ -56,6 +66,72 @@ public final class ArchiveExtractor implements Extractor {
                 throw ExtractionProblem.encrypted("zip has password-protected members");
             }
         }
+    }
+
+    /**
+     * Whether a zip file lacks the directory a zip ends with (the end-of-central-directory record,
+     * within its last 64 KiB): a file cut short, by an interrupted copy or download, a full disk.
+     */
+    static boolean cutShort(Source source) throws java.io.IOException {
+        return endDisk(source) < 0;
+    }
+
+    /**
+     * The number of the disk (the part, from 0) that the end-of-central-directory record in the
+     * last 64 KiB of {@code source} says it is on; -1 when there is no such record. The last part
+     * of a split zip (x.z01, x.z02, …, x.zip) says 1 or more.
+     */
+    static int endDisk(Source source) throws java.io.IOException {
+        long size = source.size();
+        int tail = (int) Math.min(size, 65_557);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(tail);
+        try (java.nio.channels.SeekableByteChannel ch = source.channel()) {
+            ch.position(size - tail);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // read the tail
+            }
+        }
+        byte[] b = buf.array();
+        for (int i = buf.position() - 22; i >= 0; i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) {
+                return (b[i + 4] & 0xFF) | (b[i + 5] & 0xFF) << 8;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A zip cut short, read from its start as far as it goes (each member's own header comes
+     * before its data): the members before the cut are scanned, and the file is reported
+     * {@code unreadable}, saying so — a truncated copy of a marked document still holds the
+     * marking, and a .docx cut short is read here as the zip it is.
+     */
+    private static void salvage(Source source, ExtractionContext ctx) throws Exception {
+        int read = 0;
+        String cut = null;
+        try (InputStream raw = source.open();
+             org.apache.commons.compress.archivers.zip.ZipArchiveInputStream zip =
+                     new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(new BufferedInputStream(raw),
+                             "UTF-8", true, true)) {
+            ZipArchiveEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                ctx.checkDeadline();
+                if (e.isDirectory() || e.getGeneralPurposeBit().usesEncryption() || !zip.canReadEntryData(e)) {
+                    continue;
+                }
+                ctx.nested(e.getName(), zip, e.getSize(), e.getCompressedSize());
+                read++;
+            }
+        } catch (java.io.IOException | RuntimeException end) {
+            if (Bounded.problemIn(end) != null) {
+                throw end;
+            }
+            cut = end.getMessage();
+        }
+        throw ExtractionProblem.unreadable("the zip is cut short: the directory it ends with is missing (an interrupted copy"
+                + " or download?); " + (read == 0 ? "no member could be read before the cut"
+                : read + (read == 1 ? " member before the cut was scanned" : " members before the cut were scanned"))
+                + (cut == null ? "" : " (" + cut + ")"));
     }
 
     private static void tar(InputStream raw, ExtractionContext ctx) throws Exception {

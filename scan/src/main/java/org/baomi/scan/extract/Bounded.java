@@ -22,11 +22,19 @@ public final class Bounded extends FilterInputStream {
         this.what = what;
     }
 
+    /**
+     * A member may expand to this much whatever its compression ratio: the ratio limit is for
+     * bombs, which expand to gigabytes, and Office compresses some parts legitimately far beyond
+     * it (a 1.4 MB EMF preview of an embedded object, mostly one colour, stored in 2 KB: a
+     * ratio of 667, in a real PowerPoint file). 8 MiB is read at no risk to memory or time.
+     */
+    static final long RATIO_FREE_BYTES = 8L << 20;
+
     /** Wraps {@code in}; {@code compressed} may be unknown (negative). */
     public static InputStream of(InputStream in, Limits limits, long compressed, String what) {
         long max = limits.maxFileBytes();
         if (compressed > 0) {
-            max = Math.min(max, Math.max(compressed * limits.maxRatio(), 1L << 20));
+            max = Math.min(max, Math.max(compressed * limits.maxRatio(), RATIO_FREE_BYTES));
         }
         return new Bounded(in, max, what);
     }

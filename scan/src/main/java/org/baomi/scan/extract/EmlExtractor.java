@@ -4,11 +4,14 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.Properties;
 import org.baomi.scan.engine.Location;
 import org.baomi.scan.engine.Zone;
+import org.baomi.scan.text.Charsets;
 import org.jsoup.Jsoup;
 
 /**
@@ -71,14 +74,39 @@ public final class EmlExtractor implements Extractor {
                 ctx.nested(fileName == null ? "attachment" : fileName, in, -1, -1);
             }
         } else if (p.isMimeType("text/html")) {
-            body(MarkupExtractor.visibleText(Jsoup.parse(String.valueOf(p.getContent()))), ctx);
+            body(MarkupExtractor.visibleText(Jsoup.parse(text(p))), ctx);
         } else if (p.isMimeType("text/*")) {
-            body(String.valueOf(p.getContent()), ctx);
+            body(text(p), ctx);
         } else if (p.isMimeType("message/rfc822")) {
             try (InputStream in = p.getInputStream()) {
                 ctx.nested("message.eml", in, -1, -1);
             }
         }
+    }
+
+    /**
+     * A text part decoded here rather than by Jakarta Mail, which fails on a charset the JDK does
+     * not know ({@code x-user-defined}, a mistyped label: the whole message was unreadable) and
+     * reads {@code gb2312} strictly: the label as browsers read it ({@link Charsets#forLabel}),
+     * else the charset detected from the bytes.
+     */
+    private static String text(Part p) throws Exception {
+        byte[] bytes;
+        try (InputStream in = p.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        String label = null;
+        try {
+            label = new ContentType(p.getContentType()).getParameter("charset");
+        } catch (jakarta.mail.internet.ParseException malformed) {
+            // A Content-Type that does not parse names no charset: detected below.
+        }
+        Charset cs = Charsets.forLabel(label);
+        if (cs == null) {
+            // No label (RFC 2045 says ASCII; Chinese mailers write GBK without one) or one unknown.
+            cs = Charsets.detect(bytes, Math.min(bytes.length, 64 << 10));
+        }
+        return new String(bytes, cs);
     }
 
     private void body(String text, ExtractionContext ctx) throws Exception {

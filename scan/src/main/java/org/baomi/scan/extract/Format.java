@@ -28,12 +28,16 @@ public enum Format {
     UOF_PRESENTATION("application/vnd.uof.presentation"),
     DOC("application/msword"),
     XLS("application/vnd.ms-excel"),
+    /** Excel 2.x, 3.0 and 4.0 worksheets and workbooks: a bare BIFF2-4 stream, not a compound file. */
+    XLS_BIFF("application/vnd.ms-excel"),
     PPT("application/vnd.ms-powerpoint"),
     OOXML_ENCRYPTED("application/x-tika-ooxml-protected"),
     /** A compound file that only holds an embedded object (a packaged file, an OOXML package). */
     OLE_OBJECT("application/x-tika-msoffice-embedded"),
     OLE2("application/x-tika-msoffice"),
     ZIP("application/zip"),
+    /** One part of a zip split into several files (x.z01, x.z02, …, x.zip): read only once joined. */
+    ZIP_PART("application/zip"),
     TAR("application/x-tar"),
     GZIP("application/gzip"),
     SEVEN_Z("application/x-7z-compressed"),

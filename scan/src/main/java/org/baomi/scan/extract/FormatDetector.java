@@ -29,10 +29,16 @@ public final class FormatDetector {
         if (starts(head, n, 0x50, 0x4B, 0x03, 0x04) || starts(head, n, 0x50, 0x4B, 0x05, 0x06)) {
             return zipKind(src);
         }
+        if (starts(head, n, 0x50, 0x4B, 0x07, 0x08) || name.matches(".*\\.z[0-9]{2,}")
+                || name.endsWith(".zip") && ArchiveExtractor.endDisk(src) > 0) {
+            // The first part starts with the split marker; the last, named .zip, ends with the
+            // directory of the whole and says which part it is; those between are named .z02 ….
+            return Format.ZIP_PART;
+        }
         if (starts(head, n, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             return oleKind(src);
         }
-        if (starts(head, n, '%', 'P', 'D', 'F')) {
+        if (starts(head, n, '%', 'P', 'D', 'F') || pdfHeaderWithin(head, n)) {
             return Format.PDF;
         }
         if (starts(head, n, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
@@ -46,6 +52,9 @@ public final class FormatDetector {
         }
         if (n >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
             return Format.TAR;
+        }
+        if (oldExcel(head, n, name)) {
+            return Format.XLS_BIFF;
         }
         if (starts(head, n, 0x78, 0x9F, 0x3E, 0x22)) {
             return Format.TNEF; // winmail.dat
@@ -140,6 +149,41 @@ public final class FormatDetector {
         return null;
     }
 
+    /**
+     * A PDF's {@code %PDF-} header a little way into the file: Acrobat accepts it anywhere in the
+     * first 1024 bytes (PDF Reference 1.7, appendix H, note 13), and files with a byte-order mark, a
+     * mail gateway's or a web server's lines before it are met and open everywhere.
+     */
+    private static boolean pdfHeaderWithin(byte[] b, int n) {
+        int end = Math.min(n, 1024) - 5;
+        for (int i = 1; i <= end; i++) {
+            if (b[i] == '%' && b[i + 1] == 'P' && b[i + 2] == 'D' && b[i + 3] == 'F' && b[i + 4] == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An Excel 2.x-4.0 file: its first record a BOF (0x0009, 0x0209 or 0x0409 for BIFF2, 3 and 4)
+     * of the length that version writes; the BIFF3/4 ones also by their sheet type (worksheet,
+     * chart, macro sheet, workbook), BIFF2's four bytes only with an Excel name.
+     */
+    private static boolean oldExcel(byte[] b, int n, String name) {
+        if (n < 8 || b[0] != 0x09) {
+            return false;
+        }
+        boolean excelName = name.endsWith(".xls") || name.endsWith(".xlw");
+        if (b[1] == 0x00 && b[2] == 0x04 && b[3] == 0) {
+            return excelName;
+        }
+        if ((b[1] == 0x02 || b[1] == 0x04) && b[2] == 0x06 && b[3] == 0) {
+            int type = (b[6] & 0xFF) | (b[7] & 0xFF) << 8;
+            return excelName || type == 0x10 || type == 0x20 || type == 0x40 || type == 0x100;
+        }
+        return false;
+    }
+
     private static boolean starts(byte[] b, int n, int... magic) {
         if (n < magic.length) {
             return false;
@@ -228,25 +272,28 @@ public final class FormatDetector {
     private static Format oleKind(Source src) {
         try (InputStream in = src.open(); POIFSFileSystem fs = new POIFSFileSystem(in)) {
             DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+            // Names compared without case, as the format does (OleExtractor.entry).
+            if (OleExtractor.has(root, "EncryptionInfo") || OleExtractor.has(root, "EncryptedPackage")) {
                 return Format.OOXML_ENCRYPTED;
             }
-            if (root.hasEntry("WordDocument")) {
+            if (OleExtractor.has(root, "WordDocument")) {
                 return Format.DOC;
             }
-            if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK") || root.hasEntry("Book")) {
+            if (OleExtractor.has(root, "Workbook") || OleExtractor.has(root, "Book")) {
                 return Format.XLS;
             }
-            if (root.hasEntry("PowerPoint Document")) {
+            if (OleExtractor.has(root, "PowerPoint Document")) {
                 return Format.PPT;
             }
-            if (root.hasEntry("__properties_version1.0") || root.getEntryNames().stream().anyMatch(s -> s.startsWith("__substg1.0_"))) {
+            if (OleExtractor.has(root, "__properties_version1.0")
+                    || root.getEntryNames().stream().anyMatch(s -> s.regionMatches(true, 0, "__substg1.0_", 0, 12))) {
                 return Format.MSG;
             }
             if (OleExtractor.rightsManaged(root)) {
                 return Format.OOXML_ENCRYPTED; // protected, its kind not told (the reader says by what)
             }
-            if (root.hasEntry("Package") || root.hasEntry(org.apache.poi.poifs.filesystem.Ole10Native.OLE10_NATIVE) || root.hasEntry("CONTENTS")) {
+            if (OleExtractor.has(root, "Package") || OleExtractor.has(root, org.apache.poi.poifs.filesystem.Ole10Native.OLE10_NATIVE)
+                    || OleExtractor.has(root, "CONTENTS")) {
                 return Format.OLE_OBJECT;
             }
             return Format.OLE2;

@@ -116,6 +116,13 @@ public final class OfficeXmlExtractor implements Extractor {
                         if (!text.isBlank()) {
                             ctx.text(Location.of("picture", Zone.BODY), text);
                         }
+                    } catch (java.io.IOException overflow) {
+                        ExtractionProblem p = Bounded.problemIn(overflow);
+                        if (p == null) {
+                            throw overflow;
+                        }
+                        // One picture past the limits is that picture, not the document: the rest is read.
+                        ctx.partlyRead("the picture " + name + " was not read: " + p.getMessage());
                     }
                     continue;
                 }

@@ -35,6 +35,14 @@ public final class OleExtractor implements Extractor {
 
     @Override
     public void extract(Source source, ExtractionContext ctx) throws Exception {
+        if (format == Format.XLS_BIFF) {
+            // Excel 2.x-4.0: a bare BIFF stream, no compound file around it.
+            try (InputStream in = source.open();
+                 org.apache.poi.hssf.extractor.OldExcelExtractor x = new org.apache.poi.hssf.extractor.OldExcelExtractor(in)) {
+                oldSheets(x.getText(), ctx);
+            }
+            return;
+        }
         try (InputStream in = source.open(); POIFSFileSystem fs = new POIFSFileSystem(in)) {
             if (rightsManaged(fs.getRoot())) {
                 // Before the format: a protected doc, xls or ppt keeps a placeholder body ("this
@@ -68,7 +76,7 @@ public final class OleExtractor implements Extractor {
      * server, so no password opens it.
      */
     static boolean rightsManaged(DirectoryEntry root) {
-        if (root.hasEntry("\u0009DRMContent")) {
+        if (has(root, "\u0009DRMContent")) {
             return true;
         }
         DirectoryEntry spaces = directory(root, "\u0006DataSpaces");
@@ -77,16 +85,34 @@ public final class OleExtractor implements Extractor {
         }
         DirectoryEntry info = directory(spaces, "DataSpaceInfo");
         DirectoryEntry transforms = directory(spaces, "TransformInfo");
-        return info != null && (info.hasEntry("DRMEncryptedDataSpace") || info.hasEntry("\u0009DRMDataSpace"))
-                || transforms != null && (transforms.hasEntry("DRMEncryptedTransform") || transforms.hasEntry("\u0009DRMTransform"));
+        return info != null && (has(info, "DRMEncryptedDataSpace") || has(info, "\u0009DRMDataSpace"))
+                || transforms != null && (has(transforms, "DRMEncryptedTransform") || has(transforms, "\u0009DRMTransform"));
     }
 
     private static DirectoryEntry directory(DirectoryEntry parent, String name) {
+        return entry(parent, name) instanceof DirectoryEntry d ? d : null;
+    }
+
+    /**
+     * The entry of {@code dir} named {@code name}, compared without case as the compound file
+     * format compares names (MS-CFB 2.6.4): writers other than Office store {@code worddocument}
+     * or {@code ENCRYPTEDPACKAGE}, which Office and POI's readers open; null when there is none.
+     */
+    static Entry entry(DirectoryEntry dir, String name) {
         try {
-            return parent.hasEntry(name) && parent.getEntry(name) instanceof DirectoryEntry d ? d : null;
+            if (dir.hasEntry(name)) {
+                return dir.getEntry(name);
+            }
+            return dir instanceof org.apache.poi.poifs.filesystem.DirectoryNode n && n.hasEntryCaseInsensitive(name)
+                    ? n.getEntryCaseInsensitive(name) : null;
         } catch (java.io.FileNotFoundException e) {
             return null;
         }
+    }
+
+    /** Whether {@code dir} has an entry named {@code name}, compared without case ({@link #entry}). */
+    static boolean has(DirectoryEntry dir, String name) {
+        return entry(dir, name) != null;
     }
 
     /**
@@ -128,6 +154,10 @@ public final class OleExtractor implements Extractor {
     }
 
     private static void doc(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
+        if (oldWord(fs)) {
+            word6(fs, ctx);
+            return;
+        }
         try (HWPFDocument d = new HWPFDocument(fs.getRoot()); WordExtractor w = new WordExtractor(d)) {
             summary(w.getSummaryInformation(), w.getDocSummaryInformation(), ctx);
             ctx.text(new Location("paragraph", Zone.BODY, true, true), String.join("\n", w.getParagraphText()));
@@ -173,7 +203,7 @@ public final class OleExtractor implements Extractor {
                     || p.suggestPictureType() == org.apache.poi.hwpf.usermodel.PictureType.EMF, p -> p.getContent(), ctx);
             // Embedded objects (a spreadsheet pasted into a memo) live in the ObjectPool storage;
             // read before the document is closed, which closes the file system.
-            if (fs.getRoot().hasEntry("ObjectPool") && fs.getRoot().getEntry("ObjectPool") instanceof DirectoryEntry pool) {
+            if (entry(fs.getRoot(), "ObjectPool") instanceof DirectoryEntry pool) {
                 for (Entry e : pool) {
                     if (e instanceof DirectoryEntry object) {
                         embedded(object, "ObjectPool/" + object.getName(), ctx);
@@ -302,10 +332,13 @@ public final class OleExtractor implements Extractor {
     private static void oldXls(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
         summary(propertySet(fs, SummaryInformation.DEFAULT_STREAM_NAME, SummaryInformation.class),
                 propertySet(fs, DocumentSummaryInformation.DEFAULT_STREAM_NAME, DocumentSummaryInformation.class), ctx);
-        String text;
         try (org.apache.poi.hssf.extractor.OldExcelExtractor x = new org.apache.poi.hssf.extractor.OldExcelExtractor(fs.getRoot())) {
-            text = x.getText();
+            oldSheets(x.getText(), ctx);
         }
+    }
+
+    /** The cells of an old workbook, sheet by sheet, from {@code OldExcelExtractor}'s text. */
+    private static void oldSheets(String text, ExtractionContext ctx) throws ExtractionProblem {
         // The extractor starts each sheet's cells, one a line, with the line "Sheet: <name>".
         String sheet = null;
         int sheets = 0;
@@ -326,11 +359,58 @@ public final class OleExtractor implements Extractor {
         }
     }
 
+    /**
+     * Whether the Word document is a Word 6.0 or Word 95 one (its FIB's {@code nFib} below 106:
+     * 101 for Word 6.0, 104 for Word 95, 193 from Word 97 on; POI's own test): old archives and old government systems still hold such
+     * files, and POI's Word 97 reader refuses them.
+     */
+    private static boolean oldWord(POIFSFileSystem fs) throws java.io.IOException {
+        if (!(entry(fs.getRoot(), "WordDocument") instanceof DocumentEntry main)) {
+            return false;
+        }
+        byte[] fib;
+        try (InputStream in = fs.getRoot().createDocumentInputStream(main)) {
+            fib = in.readNBytes(32);
+        }
+        if (fib.length < 32) {
+            return false;
+        }
+        int nFib = (fib[2] & 0xFF) | (fib[3] & 0xFF) << 8;
+        return nFib < 106 && nFib != 0;
+    }
+
+    /**
+     * A Word 6.0 or Word 95 document (POI's {@code HWPFOldDocument}): its text, decoded in the
+     * code page its fonts name (GBK for a Chinese one), as paragraphs of the body — headers,
+     * footnotes and comments are stored after the body's text, and this reader does not tell
+     * them apart, so they are read as the last paragraphs — and its properties.
+     */
+    private static void word6(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
+        summary(propertySet(fs, SummaryInformation.DEFAULT_STREAM_NAME, SummaryInformation.class),
+                propertySet(fs, DocumentSummaryInformation.DEFAULT_STREAM_NAME, DocumentSummaryInformation.class), ctx);
+        org.apache.poi.hwpf.HWPFOldDocument d = new org.apache.poi.hwpf.HWPFOldDocument(fs.getRoot());
+        ctx.text(new Location("paragraph", Zone.BODY, true, true), paragraphs(d.getText()));
+    }
+
+    /** Word's paragraph marks, cell ends and page breaks as line breaks; its field codes' marks dropped. */
+    private static String paragraphs(CharSequence text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r', '\u0007', '\u000B', '\u000C' -> sb.append('\n');
+                case '\u0013', '\u0014', '\u0015', '\u0001', '\u0008' -> { }
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** A property set of an OLE2 file by its stream name; null when it has none or it cannot be read. */
     private static <T> T propertySet(POIFSFileSystem fs, String name, Class<T> kind) {
         try {
-            if (fs.getRoot().hasEntry(name)) {
-                Object set = org.apache.poi.hpsf.PropertySetFactory.create(fs.getRoot(), name);
+            if (entry(fs.getRoot(), name) instanceof DocumentEntry stream) {
+                Object set = org.apache.poi.hpsf.PropertySetFactory.create(fs.getRoot(), stream.getName());
                 return kind.isInstance(set) ? kind.cast(set) : null;
             }
         } catch (Exception damaged) {
@@ -363,7 +443,7 @@ public final class OleExtractor implements Extractor {
                 }
                 for (var row : sheet) {
                     for (var cell : row) {
-                        sb.append(cell.toString()).append('\t');
+                        sb.append(cellText(cell)).append('\t');
                         if (cell.getCellComment() != null) {
                             sb.append(cell.getCellComment().getString().getString()).append('\t');
                         }
@@ -385,6 +465,29 @@ public final class OleExtractor implements Extractor {
                     embedded(object, object.getName(), ctx);
                 }
             }
+        }
+    }
+
+    /**
+     * What a cell holds: its value; for a formula, the value Excel last computed (what the sheet
+     * shows: {@code =A1&"密"} shows 机密) and then the formula, whose rendering POI gives up on for
+     * some formulas other writers store (JExcelApi's, as Java systems export their "xls": "too much
+     * stuff left on the stack" made the whole workbook unreadable) — then the value alone.
+     */
+    private static String cellText(org.apache.poi.ss.usermodel.Cell cell) {
+        if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
+            return cell.toString();
+        }
+        String value = switch (cell.getCachedFormulaResultType()) {
+            case STRING -> cell.getRichStringCellValue().getString();
+            case NUMERIC -> String.valueOf(cell.getNumericCellValue());
+            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+            default -> "";
+        };
+        try {
+            return value + " " + cell.getCellFormula();
+        } catch (RuntimeException unrendered) {
+            return value;
         }
     }
 
@@ -449,12 +552,14 @@ public final class OleExtractor implements Extractor {
                 var stg = object.getExOleObjStg();
                 try (InputStream in = object.getInputStream()) {
                     ctx.nested("object " + k, in, stg.getDataLength(), stg.isCompressed() ? stg.getRawData().length : -1);
+                } catch (java.util.zip.ZipException damaged) {
+                    // One object's compressed data damaged is that object, not the slides: the rest is read.
+                    ctx.partlyRead("object " + k + " was not read: its compressed data is damaged (" + damaged.getMessage() + ")");
                 }
             }
         }
     }
 
-    /** The text drawn by the document's WMF and EMF pictures (only those are passed: other pictures hold none to read). */
     /**
      * A document's pictures: the text the metafiles (WMF, EMF) draw, told by type before their data
      * is copied; the others read by OCR when the scan asks for it, else counted as pictures not read.
@@ -493,13 +598,13 @@ public final class OleExtractor implements Extractor {
         ctx.checkDeadline();
         // The parts of a file that is only an object are named as they are, not under the object.
         String in = name.isEmpty() ? "" : name + "/";
-        if (object.hasEntry("Package") && object.getEntry("Package") instanceof DocumentEntry p) {
+        if (entry(object, "Package") instanceof DocumentEntry p) {
             stream(p, in + "Package", ctx);
-        } else if (object.hasEntry(Ole10Native.OLE10_NATIVE)) {
+        } else if (entry(object, Ole10Native.OLE10_NATIVE) instanceof DocumentEntry nativeStream) {
             // Read once: POI parses the bytes, and the ANSI names are decoded from them here.
             byte[] raw;
             try (InputStream h = ((org.apache.poi.poifs.filesystem.DirectoryNode) object)
-                    .createDocumentInputStream(Ole10Native.OLE10_NATIVE)) {
+                    .createDocumentInputStream(nativeStream)) {
                 raw = h.readAllBytes();
             }
             Ole10Native n;
@@ -512,10 +617,10 @@ public final class OleExtractor implements Extractor {
             }
             byte[] data = n.getDataBuffer();
             ctx.nested(in + label(n, raw, "Ole10Native"), new java.io.ByteArrayInputStream(data), data.length, -1);
-        } else if (object.hasEntry("CONTENTS") && object.getEntry("CONTENTS") instanceof DocumentEntry c) {
+        } else if (entry(object, "CONTENTS") instanceof DocumentEntry c) {
             stream(c, in + "CONTENTS", ctx);
-        } else if (object.hasEntry("WordDocument") || object.hasEntry("Workbook") || object.hasEntry("WORKBOOK")
-                || object.hasEntry("Book") || object.hasEntry("PowerPoint Document")) {
+        } else if (has(object, "WordDocument") || has(object, "Workbook") || has(object, "Book")
+                || has(object, "PowerPoint Document")) {
             // The storage alone, as a compound file of its own (no larger than the file it came from).
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (POIFSFileSystem copy = new POIFSFileSystem()) {

@@ -35,10 +35,76 @@ class RobustnessTest extends OneEngineTest {
     void truncatedDocxIsUnreadableWithAReason() throws Exception {
         byte[] docx = docx("机密★10年", null, null, null, null);
         FileResult r = top("cut.docx", Arrays.copyOf(docx, docx.length / 2));
-        assertThat(r.status()).isIn(FileStatus.UNREADABLE, FileStatus.OK);
-        if (r.status() == FileStatus.UNREADABLE) {
-            assertThat(r.reason()).isNotBlank();
+        assertThat(r.status()).isEqualTo(FileStatus.UNREADABLE);
+        assertThat(r.reason()).contains("cut short");
+    }
+
+    /**
+     * A docx cut short before the directory a zip ends with (an interrupted copy): unreadable as a
+     * document, saying so, and the parts before the cut are scanned — its marking is found.
+     */
+    @Test
+    void theMarkingOfADocxCutShortIsStillFound() throws Exception {
+        byte[] docx = docx("机密★10年", null, null, null, null);
+        int directory = indexOf(docx, new byte[] {'P', 'K', 1, 2});
+        List<FileResult> all = engine.scan("cut.docx", Arrays.copyOf(docx, directory + 10));
+        FileResult r = all.get(all.size() - 1);
+        assertThat(r.status()).isEqualTo(FileStatus.UNREADABLE);
+        assertThat(r.reason()).contains("cut short").contains("before the cut were scanned");
+        assertThat(all).anyMatch(m -> m.path().equals("cut.docx!/word/document.xml")
+                && m.findings().stream().anyMatch(f -> f.level().equals("机密")));
+    }
+
+    private static int indexOf(byte[] data, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= data.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (data[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
         }
+        throw new AssertionError("not found");
+    }
+
+    /**
+     * A PDF behind a byte-order mark (or a gateway's lines): Acrobat opens it, and it was
+     * "named .pdf, but its content is in no format the scanner knows".
+     */
+    @Test
+    void aPdfWhoseHeaderIsNotAtTheStartIsRead() throws Exception {
+        byte[] pdf = pdf("TOP SECRET//NOFORN", null, null);
+        byte[] bom = new byte[pdf.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(pdf, 0, bom, 3, pdf.length);
+        FileResult r = top("memo.pdf", bom);
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.mediaType()).isEqualTo("application/pdf");
+        assertThat(r.findings()).anyMatch(f -> f.level().equals("TOP SECRET") && f.location().equals("page 1"));
+    }
+
+    /**
+     * A formula's value is what the sheet shows: {@code ="机"&"密"} shows 机密, which neither its
+     * formula nor POI's rendering of the cell holds.
+     */
+    @Test
+    void theValueOfAFormulaCellIsRead() throws Exception {
+        byte[] xls;
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var row = wb.createSheet("名单").createRow(0);
+            var cell = row.createCell(0);
+            cell.setCellFormula("\"机\"&\"密★10年\"");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+            wb.write(out);
+            xls = out.toByteArray();
+        }
+        FileResult r = top("formula.xls", xls);
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.findings()).anyMatch(f -> f.level().equals("机密") && f.text().equals("机密★10年"));
     }
 
     /**

@@ -1,0 +1,184 @@
+package org.baomi.scan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.baomi.scan.rules.RuleSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Files written by real programs that no test can write — Word 6.0, Excel 4.0, JExcelApi,
+ * PowerPoint with a damaged object, files whose compound-file names are in other cases, a docx cut
+ * short — from Apache Tika's test suites (its modules' test jars, unpacked into {@code target/tika}
+ * by the build, scan/pom.xml). Each was misread before: unreadable, too_large or skipped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ForeignDocumentsTest {
+    private Path root;
+    private Engine engine;
+
+    @BeforeAll
+    void open() throws IOException {
+        String unpacked = System.getenv("BAOMI_TIKA_DOCUMENTS");
+        root = Path.of(unpacked != null ? unpacked : "target/tika");
+        assertThat(root.resolve("microsoft/test-documents")).as("Tika's test documents, unpacked by the build").isDirectory();
+        Path words = Files.createTempFile("foreign-", ".txt");
+        Files.writeString(words, String.join("\n", "quick brown fox", "Returns other than Form", "default format",
+                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika") + "\n", StandardCharsets.UTF_8);
+        engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words),
+                new Limits(3, 50L << 20, 1L << 30, 200, Duration.ofSeconds(60), 100, 8L << 20), 1);
+        Files.delete(words);
+    }
+
+    @AfterAll
+    void close() {
+        engine.close();
+    }
+
+    private List<FileResult> scan(String module, String name) {
+        Path file = root.resolve(module).resolve("test-documents").resolve(name);
+        try {
+            return engine.scan(name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FileResult top(List<FileResult> all) {
+        return all.get(all.size() - 1);
+    }
+
+    private static boolean found(FileResult r, String text, String location) {
+        return r.findings().stream().anyMatch(f -> f.text().equalsIgnoreCase(text) && f.location().startsWith(location));
+    }
+
+    @Test
+    void aWord6DocumentIsRead() {
+        // It was unreadable: "The document is too old - Word 95 or older".
+        FileResult r = top(scan("microsoft", "testWORD6.doc"));
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.mediaType()).isEqualTo("application/msword");
+        assertThat(found(r, "quick brown fox", "paragraph 1")).as(r.findings().toString()).isTrue();
+        assertThat(found(r, "quick brown fox", "metadata")).as("its title").isTrue();
+    }
+
+    @Test
+    void anExcel4WorksheetIsRead() {
+        // A bare BIFF4 stream, no compound file: "in no format the scanner knows".
+        FileResult r = top(scan("microsoft", "testEXCEL_4.xls"));
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.mediaType()).isEqualTo("application/vnd.ms-excel");
+        assertThat(found(r, "Returns other than Form", "sheet 1")).as(r.findings().toString()).isTrue();
+    }
+
+    @Test
+    void aWorkbookJExcelApiWroteIsRead() {
+        // POI gives up rendering one of its formulas ("too much stuff left on the stack"): the
+        // whole workbook was unreadable.
+        FileResult r = top(scan("microsoft", "jxl.xls"));
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(found(r, "default format", "sheet")).as(r.findings().toString()).isTrue();
+    }
+
+    @Test
+    void slidesWithTwoDamagedObjectsAreReadAndTheObjectsNamed() {
+        List<FileResult> all = scan("microsoft", "testPPT_skipBadCompressedObject.ppt");
+        FileResult r = top(all);
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.reason()).contains("object 7 was not read").contains("object 8 was not read").contains("damaged");
+        assertThat(all).filteredOn(m -> m.path().contains("!/object ")).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aHighlyCompressedPictureNeitherStopsNorHidesItsDocument() {
+        // A 1.4 MB EMF stored in 2 KB (ratio 667) made the whole pptx too_large, unread.
+        List<FileResult> all = scan("microsoft", "testPPT_EmbeddedPDF.pptx");
+        FileResult r = top(all);
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(all).anyMatch(m -> m.path().endsWith("oleObject1.bin!/CONTENTS") && found(m, "Apache Tika", "page 1"));
+    }
+
+    @Test
+    void slidesWhoseContentIsEmbeddedObjectsAreNotTakenForAScan() {
+        // Two PDFs shown as icons: "no text, only pictures (a scan pasted into the document?)".
+        List<FileResult> all = scan("microsoft", "testPPT_EmbeddedPDF.ppt");
+        FileResult r = top(all);
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.reason()).contains("1 picture not read").contains("objects in it are scanned");
+        assertThat(all).anyMatch(m -> m.path().endsWith("object 1!/CONTENTS") && found(m, "Apache Tika", "page 1"));
+    }
+
+    @Test
+    void compoundFileNamesAreComparedWithoutCase() {
+        // worddocument, WORDDOCUMENT, ENCRYPTEDPACKAGE: "not a document format the scanner reads".
+        for (String name : List.of("simple_lower_case.doc", "simple_upper_case.doc")) {
+            FileResult r = top(scan("microsoft", "casing/" + name));
+            assertThat(r.status()).as(name).isEqualTo(FileStatus.OK);
+            assertThat(r.mediaType()).as(name).isEqualTo("application/msword");
+            assertThat(found(r, "Sample Word Document", "paragraph")).as(name + " " + r.findings()).isTrue();
+        }
+        assertThat(top(scan("microsoft", "casing/protected_upper_case.docx")).status()).isEqualTo(FileStatus.ENCRYPTED);
+    }
+
+    @Test
+    void aDocxCutShortIsUnreadableAndSaysSo() {
+        FileResult r = top(scan("microsoft", "testWORD_truncated.docx"));
+        assertThat(r.status()).isEqualTo(FileStatus.UNREADABLE);
+        assertThat(r.reason()).contains("cut short").contains("before the cut");
+    }
+
+    @Test
+    void thePartsOfASplitZipAreSkippedWithHowToJoinThem() {
+        // The last part (.zip) was "in no format the scanner knows"; the first (.z01) "not a document format".
+        for (String name : List.of("test-documents-spanned.zip", "test-documents-spanned.z01")) {
+            FileResult r = top(scan("pkg", name));
+            assertThat(r.status()).as(name).isEqualTo(FileStatus.SKIPPED);
+            assertThat(r.reason()).as(name).contains("split into several files").contains("join them");
+        }
+    }
+
+    /**
+     * Every file of the three suites gets a status, and only these are unreadable — each with a
+     * reason a person can act on. A file that becomes unreadable, or one of these that becomes
+     * readable, changes this list on purpose.
+     */
+    @Test
+    void everyFileOfTheSuitesIsReadOrGivenAReason() throws IOException {
+        Map<String, String> unreadable = new TreeMap<>();
+        int files = 0;
+        for (String module : List.of("microsoft", "pkg", "mail")) {
+            Path dir = root.resolve(module).resolve("test-documents");
+            List<Path> all;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                all = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : all) {
+                files++;
+                String name = dir.relativize(f).toString();
+                FileResult r = top(engine.scan(f.getFileName().toString(), Files.readAllBytes(f)));
+                assertThat(r.status()).as(name).isNotNull();
+                assertThat(r.status()).as(name + ": " + r.reason()).isNotIn(FileStatus.TOO_LARGE, FileStatus.TIMEOUT);
+                if (r.status() == FileStatus.UNREADABLE) {
+                    unreadable.put(name, r.reason());
+                }
+            }
+        }
+        assertThat(files).isGreaterThan(400);
+        assertThat(unreadable.keySet()).containsExactlyInAnyOrder("testWORD_truncated.docx",
+                // Overlapping members, made to test a reader (unzip: "possible zip bomb").
+                "testZip_with_DataDescriptor.zip");
+        assertThat(unreadable.get("testWORD_truncated.docx")).contains("cut short");
+    }
+}

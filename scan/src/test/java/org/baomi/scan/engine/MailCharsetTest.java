@@ -1,0 +1,56 @@
+package org.baomi.scan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mail's text in the charset it declares, as mail programs read it: {@code gb2312} read as GBK
+ * (mailers declare the one and write the other), and a charset the JDK has no decoder for read
+ * as detected, not the whole message unreadable.
+ */
+class MailCharsetTest extends OneEngineTest {
+    private static byte[] mail(String charset, byte[] body) {
+        String head = "From: a@example.com\r\nTo: b@example.com\r\nSubject: notice\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=" + charset + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    @Test
+    void gb2312IsReadAsGbk() {
+        // 镕 is in GBK, not in GB2312: a strict GB2312 decoder ends the name in U+FFFD. (Jakarta
+        // Mail read it so already; the scanner's own decoding must keep it.)
+        byte[] body = "朱镕基同志：\n机密★10年\n".getBytes(Charset.forName("GBK"));
+        FileResult r = top("notice.eml", mail("gb2312", body));
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.findings()).anyMatch(f -> f.level().equals("机密") && f.context().contains("朱镕基"));
+    }
+
+    @Test
+    void aCharsetWithoutADecoderIsDetected() {
+        // Was: unreadable, "UnsupportedEncodingException: x-user-defined".
+        for (String label : new String[] {"x-user-defined", "\"gb-2312-typo\""}) {
+            FileResult r = top("notice.eml", mail(label, "机密★10年\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(r.status()).as(label).isEqualTo(FileStatus.OK);
+            assertThat(r.findings()).as(label).anyMatch(f -> f.level().equals("机密"));
+        }
+    }
+
+    @Test
+    void aPartWithoutACharsetInGbkIsDetected() {
+        byte[] body = "关于加强保密工作的通知\n机密★10年\n各单位：请于本周内完成自查。\n".getBytes(Charset.forName("GBK"));
+        String head = "From: a@example.com\r\nSubject: notice\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        FileResult r = top("notice.eml", all);
+        assertThat(r.findings()).anyMatch(f -> f.level().equals("机密"));
+    }
+}
