@@ -34,6 +34,7 @@ import org.baomi.scan.extract.FlatOdfExtractor;
 import org.baomi.scan.extract.Format;
 import org.baomi.scan.extract.FormatDetector;
 import org.baomi.scan.extract.ImageExtractor;
+import org.baomi.scan.extract.MetafileExtractor;
 import org.baomi.scan.extract.MarkupExtractor;
 import org.baomi.scan.extract.Ocr;
 import org.baomi.scan.extract.OfficeXmlExtractor;
@@ -294,7 +295,8 @@ public final class Engine implements AutoCloseable {
         return switch (f) {
             case DOCX, XLSX, PPTX, ODT, ODS, ODP, OFD -> new OfficeXmlExtractor(f);
             case DOC, XLS, XLS_BIFF, PPT, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
-            case ZIP, TAR, GZIP, SEVEN_Z, RAR -> new ArchiveExtractor(f);
+            case ZIP, TAR, GZIP, SEVEN_Z, RAR, BZIP2, XZ, UNIX_COMPRESS, LZ4, SNAPPY, CPIO, AR -> new ArchiveExtractor(f);
+            case EMF, WMF -> new MetafileExtractor();
             case PDF -> new PdfExtractor();
             case PNG, JPEG, TIFF, GIF, BMP, WEBP -> new ImageExtractor();
             case HTML -> new MarkupExtractor(true);
@@ -302,6 +304,7 @@ public final class Engine implements AutoCloseable {
             case UOF_TEXT, UOF_SPREADSHEET, UOF_PRESENTATION -> new UofExtractor();
             case FODT, FODS, FODP -> new FlatOdfExtractor(f);
             case EML -> new EmlExtractor();
+            case MBOX -> new org.baomi.scan.extract.MboxExtractor();
             case TNEF -> new TnefExtractor();
             case RTF -> new RtfExtractor();
             case TEXT, BINARY, OLE2, ZIP_PART -> throw new IllegalArgumentException(f.name());

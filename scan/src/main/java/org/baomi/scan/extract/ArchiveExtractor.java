@@ -15,7 +15,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.PasswordRequiredException;
 
-/** zip, tar, gzip, 7z (Commons Compress) and rar (junrar, RAR4 only): every member is scanned as a file. */
+/**
+ * zip, tar, gzip, 7z, bzip2, xz, compress, LZ4, Snappy, cpio, ar (Commons Compress) and rar
+ * (junrar, RAR4 only): every member is scanned as a file.
+ */
 public final class ArchiveExtractor implements Extractor {
     private final Format format;
 
@@ -31,6 +34,8 @@ public final class ArchiveExtractor implements Extractor {
             case GZIP -> gzip(source, ctx);
             case SEVEN_Z -> sevenZ(source, ctx);
             case RAR -> rar(source, ctx);
+            case BZIP2, XZ, UNIX_COMPRESS, LZ4, SNAPPY -> compressed(source, ctx);
+            case CPIO, AR -> unixArchive(source, ctx);
             default -> throw new IllegalArgumentException(format.name());
         }
     }
@@ -158,6 +163,67 @@ public final class ArchiveExtractor implements Extractor {
             }
             // The member is buffered by nested() within the limits, so a .tar.gz is read as a tar.
             ctx.nested(name, gz, -1, source.size());
+        }
+    }
+
+    /**
+     * A single compressed file: the file it holds, named as the compressed one without its
+     * extension ({@code notes.txt.bz2} holds {@code notes.txt}; {@code a.tbz2}, {@code a.txz},
+     * {@code a.taz} hold {@code a.tar}, read in turn as the tar it is).
+     */
+    private void compressed(Source source, ExtractionContext ctx) throws Exception {
+        try (InputStream raw = new BufferedInputStream(source.open());
+             InputStream in = switch (format) {
+                 case BZIP2 -> new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(raw, true);
+                 case XZ -> new org.apache.commons.compress.compressors.xz.XZCompressorInputStream(raw, true, XZ_MEMORY_KIB);
+                 case UNIX_COMPRESS -> new org.apache.commons.compress.compressors.z.ZCompressorInputStream(raw, Z_MEMORY_KIB);
+                 case LZ4 -> new org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream(raw, true);
+                 default -> new org.apache.commons.compress.compressors.snappy.FramedSnappyCompressorInputStream(raw);
+             }) {
+            ctx.nested(uncompressedName(source.name()), in, -1, source.size());
+        } catch (org.apache.commons.compress.MemoryLimitException e) {
+            throw new ExtractionProblem(org.baomi.scan.engine.FileStatus.TOO_LARGE, (format == Format.XZ ? "xz" : "compress (.Z)")
+                    + " data that asks for more memory than the " + (format == Format.XZ ? XZ_MEMORY_KIB : Z_MEMORY_KIB) / 1024
+                    + " MiB allowed to decompress it (damaged, or made to exhaust memory)");
+        }
+    }
+
+    /**
+     * Memory a decompressor may ask for, so that a header claiming more (a crafted .Z made the JVM
+     * run out of memory) is refused as a limit: xz -9 needs 64 MiB; compress's codes fit in 1 MiB.
+     */
+    private static final int XZ_MEMORY_KIB = 96 << 10;
+    private static final int Z_MEMORY_KIB = 1 << 10;
+
+    /** The name of the file a compressed file holds, by the conventions of gzip, bzip2, xz and compress. */
+    static String uncompressedName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String tar : new String[] {".tbz2", ".tbz", ".tb2", ".txz", ".taz", ".tz", ".tlz4"}) {
+            if (lower.endsWith(tar)) {
+                return name.substring(0, name.length() - tar.length()) + ".tar";
+            }
+        }
+        for (String ext : new String[] {".bz2", ".bz", ".xz", ".z", ".lz4", ".sz"}) {
+            if (lower.endsWith(ext) && name.length() > ext.length()) {
+                return name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name + ".out";
+    }
+
+    /** A cpio or ar archive: every member, as from a tar. */
+    private void unixArchive(Source source, ExtractionContext ctx) throws Exception {
+        try (InputStream raw = new BufferedInputStream(source.open());
+             org.apache.commons.compress.archivers.ArchiveInputStream<?> archive = format == Format.CPIO
+                     ? new org.apache.commons.compress.archivers.cpio.CpioArchiveInputStream(raw, "UTF-8") // as Linux names files
+                     : new org.apache.commons.compress.archivers.ar.ArArchiveInputStream(raw)) {
+            ArchiveEntry e;
+            while ((e = archive.getNextEntry()) != null) {
+                ctx.checkDeadline();
+                if (!e.isDirectory() && archive.canReadEntryData(e) && e.getSize() != 0) {
+                    ctx.nested(e.getName(), archive, e.getSize(), -1);
+                }
+            }
         }
     }
 

@@ -42,6 +42,17 @@ public enum Format {
     GZIP("application/gzip"),
     SEVEN_Z("application/x-7z-compressed"),
     RAR("application/vnd.rar"),
+    /** Single compressed files (a .tar.bz2, .tar.xz on Linux desktops; a report.txt.Z). */
+    BZIP2("application/x-bzip2"),
+    XZ("application/x-xz"),
+    UNIX_COMPRESS("application/x-compress"),
+    LZ4("application/x-lz4"),
+    SNAPPY("application/x-snappy-framed"),
+    /** Archives of Unix tools (cpio: RPM payloads, initramfs; ar: .deb packages, static libraries). */
+    CPIO("application/x-cpio"),
+    AR("application/x-archive"),
+    /** A Unix mailbox (mbox): Thunderbird's folders, mail saved by mutt, Evolution, Apple Mail's export. */
+    MBOX("application/mbox"),
     /** Pictures: a scanned or photographed page, read only by OCR ({@code --ocr}). */
     PNG("image/png"),
     JPEG("image/jpeg"),
@@ -49,6 +60,9 @@ public enum Format {
     GIF("image/gif"),
     BMP("image/bmp"),
     WEBP("image/webp"),
+    /** Windows metafiles on their own (clip art, a diagram or a table saved as a picture): the text they draw. */
+    EMF("image/emf"),
+    WMF("image/wmf"),
     BINARY("application/octet-stream");
 
     private final String mediaType;

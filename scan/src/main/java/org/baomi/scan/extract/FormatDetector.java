@@ -50,6 +50,10 @@ public final class FormatDetector {
         if (starts(head, n, 0x1F, 0x8B)) {
             return Format.GZIP;
         }
+        Format compressed = compressed(head, n);
+        if (compressed != null) {
+            return compressed;
+        }
         if (n >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
             return Format.TAR;
         }
@@ -65,6 +69,9 @@ public final class FormatDetector {
         Format picture = picture(head, n, name);
         if (picture != null) {
             return picture;
+        }
+        if (Metafiles.isMetafile(n == head.length ? head : java.util.Arrays.copyOf(head, n))) {
+            return Metafiles.isEmf(head, n) ? Format.EMF : Format.WMF;
         }
         if (OpaqueContent.looksRandom(head, n)) {
             return Format.BINARY; // ciphertext, whatever its name says (ADR 0119)
@@ -84,8 +91,9 @@ public final class FormatDetector {
         if (name.endsWith(".xml") || lead.startsWith("<?xml")) {
             return xmlKind(new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1), name);
         }
-        if (lead.startsWith("received:") || lead.startsWith("return-path:") || lead.startsWith("mime-version:")) {
-            return Format.EML;
+        Format mail = mailKind(head, n);
+        if (mail != null) {
+            return mail;
         }
         return Format.TEXT;
     }
@@ -162,6 +170,92 @@ public final class FormatDetector {
             }
         }
         return false;
+    }
+
+    /** Header fields every mail program writes; a block of headers with two of them is a message. */
+    private static final Set<String> MAIL_FIELDS = Set.of("from", "to", "cc", "subject", "date", "message-id", "received",
+            "return-path", "mime-version", "delivered-to", "reply-to", "sender", "content-type", "x-mailer", "in-reply-to",
+            "references", "x-mozilla-status", "x-mozilla-status2", "user-agent", "thread-topic");
+
+    /**
+     * A message saved without the name .eml (a server's or Outlook Express's export, a file named
+     * {@code 1234.}, a Thunderbird folder named {@code Inbox}), by its header block: at least three
+     * {@code Name: value} lines (continuations indented) before the first empty line, two of them
+     * fields mail programs write. A first line {@code From sender date} (with a time and a year)
+     * starts a mailbox of such messages (mbox).
+     */
+    static Format mailKind(byte[] b, int n) {
+        String text = new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String[] lines = text.split("\r?\n", -1);
+        int i = 0;
+        boolean mbox = lines.length > 1 && MboxExtractor.separator((lines[0] + "\n").getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1), lines[0].length() + 1);
+        if (mbox) {
+            i = 1;
+        }
+        int headers = 0;
+        int known = 0;
+        // The last line may be cut by the end of the sample: not judged.
+        for (; i < lines.length - 1 && !lines[i].isEmpty(); i++) {
+            String l = lines[i];
+            if (l.charAt(0) == ' ' || l.charAt(0) == '\t') {
+                if (headers == 0) {
+                    return null;
+                }
+                continue;
+            }
+            int colon = l.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            for (int k = 0; k < colon; k++) {
+                char c = l.charAt(k);
+                if (c <= ' ' || c > '~') {
+                    return null; // RFC 5322: a field name is printable ASCII without spaces
+                }
+            }
+            headers++;
+            if (MAIL_FIELDS.contains(l.substring(0, colon).toLowerCase(Locale.ROOT))) {
+                known++;
+            }
+        }
+        if (mbox) {
+            return Format.MBOX; // the separator line alone tells: "From", a sender, a date with its time and year
+        }
+        return headers >= 3 && known >= 2 ? Format.EML : null;
+    }
+
+    /**
+     * Single compressed files and Unix archives by their signatures: bzip2 ({@code BZh}, a level,
+     * then a block's or the end's magic number), xz, compress ({@code .Z}), LZ4 and Snappy frames;
+     * cpio (ASCII "new" and "odc" headers, and the old binary one either way round), ar.
+     */
+    private static Format compressed(byte[] b, int n) {
+        if (n >= 10 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h' && b[3] >= '1' && b[3] <= '9'
+                && (starts(java.util.Arrays.copyOfRange(b, 4, 10), 6, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59)
+                || starts(java.util.Arrays.copyOfRange(b, 4, 10), 6, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90))) {
+            return Format.BZIP2;
+        }
+        if (starts(b, n, 0xFD, '7', 'z', 'X', 'Z', 0x00)) {
+            return Format.XZ;
+        }
+        if (starts(b, n, 0x1F, 0x9D)) {
+            return Format.UNIX_COMPRESS;
+        }
+        if (starts(b, n, 0x04, 0x22, 0x4D, 0x18)) {
+            return Format.LZ4;
+        }
+        if (starts(b, n, 0xFF, 0x06, 0x00, 0x00, 's', 'N', 'a', 'P', 'p', 'Y')) {
+            return Format.SNAPPY;
+        }
+        if (starts(b, n, '0', '7', '0', '7', '0', '1') || starts(b, n, '0', '7', '0', '7', '0', '2')
+                || starts(b, n, '0', '7', '0', '7', '0', '7') || starts(b, n, 0xC7, 0x71) || starts(b, n, 0x71, 0xC7)) {
+            return Format.CPIO;
+        }
+        if (starts(b, n, '!', '<', 'a', 'r', 'c', 'h', '>', '\n')) {
+            return Format.AR;
+        }
+        return null;
     }
 
     /**

@@ -41,7 +41,12 @@ final class Metafiles {
     }
 
     private static boolean isEmf(byte[] d) {
-        return d.length >= 44 && d[0] == 1 && d[1] == 0 && d[2] == 0 && d[3] == 0
+        return isEmf(d, d.length);
+    }
+
+    /** Whether the first {@code n} bytes of {@code d} start like an EMF (its header record and signature). */
+    static boolean isEmf(byte[] d, int n) {
+        return n >= 44 && d[0] == 1 && d[1] == 0 && d[2] == 0 && d[3] == 0
                 && d[40] == ' ' && d[41] == 'E' && d[42] == 'M' && d[43] == 'F';
     }
 
