@@ -31,6 +31,8 @@ public enum Format {
     /** Excel 2.x, 3.0 and 4.0 worksheets and workbooks: a bare BIFF2-4 stream, not a compound file. */
     XLS_BIFF("application/vnd.ms-excel"),
     PPT("application/vnd.ms-powerpoint"),
+    /** Visio 2003-2010 drawings (network diagrams, floor plans): the text of their shapes. */
+    VSD("application/vnd.visio"),
     OOXML_ENCRYPTED("application/x-tika-ooxml-protected"),
     /** A compound file that only holds an embedded object (a packaged file, an OOXML package). */
     OLE_OBJECT("application/x-tika-msoffice-embedded"),

@@ -379,6 +379,9 @@ public final class FormatDetector {
             if (OleExtractor.has(root, "PowerPoint Document")) {
                 return Format.PPT;
             }
+            if (OleExtractor.has(root, "VisioDocument")) {
+                return Format.VSD;
+            }
             if (OleExtractor.has(root, "__properties_version1.0")
                     || root.getEntryNames().stream().anyMatch(s -> s.regionMatches(true, 0, "__substg1.0_", 0, 12))) {
                 return Format.MSG;

@@ -58,6 +58,7 @@ public final class OleExtractor implements Extractor {
                 case DOC -> doc(fs, ctx);
                 case XLS -> xls(fs, ctx);
                 case PPT -> ppt(fs, ctx);
+                case VSD -> vsd(fs, ctx);
                 case MSG -> msg(fs, ctx);
                 case OLE_OBJECT -> embedded(fs.getRoot(), "", ctx);
                 default -> throw ExtractionProblem.unreadable("OLE2 container of an unknown kind");
@@ -465,6 +466,20 @@ public final class OleExtractor implements Extractor {
                     embedded(object, object.getName(), ctx);
                 }
             }
+        }
+    }
+
+    /**
+     * A Visio 2003-2010 drawing (POI's HDGF): the text of its shapes, every page together as
+     * {@code drawing} (this reader does not tell pages apart), and its properties. A diagram of a
+     * classified network is itself marked, often in a text box or the title block of the page.
+     */
+    private static void vsd(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
+        summary(propertySet(fs, SummaryInformation.DEFAULT_STREAM_NAME, SummaryInformation.class),
+                propertySet(fs, DocumentSummaryInformation.DEFAULT_STREAM_NAME, DocumentSummaryInformation.class), ctx);
+        try (var visio = new org.apache.poi.hdgf.extractor.VisioTextExtractor(fs)) {
+            visio.setCloseFilesystem(false);
+            ctx.text(Location.body("drawing", true), visio.getText());
         }
     }
 

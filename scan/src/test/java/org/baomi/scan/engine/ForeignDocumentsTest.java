@@ -36,7 +36,7 @@ class ForeignDocumentsTest {
         assertThat(root.resolve("microsoft/test-documents")).as("Tika's test documents, unpacked by the build").isDirectory();
         Path words = Files.createTempFile("foreign-", ".txt");
         Files.writeString(words, String.join("\n", "quick brown fox", "Returns other than Form", "default format",
-                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika") + "\n", StandardCharsets.UTF_8);
+                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika", "random text") + "\n", StandardCharsets.UTF_8);
         engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words),
                 new Limits(3, 50L << 20, 1L << 30, 200, Duration.ofSeconds(60), 100, 8L << 20), 1);
         Files.delete(words);
@@ -130,6 +130,15 @@ class ForeignDocumentsTest {
             assertThat(found(r, "Sample Word Document", "paragraph")).as(name + " " + r.findings()).isTrue();
         }
         assertThat(top(scan("microsoft", "casing/protected_upper_case.docx")).status()).isEqualTo(FileStatus.ENCRYPTED);
+    }
+
+    @Test
+    void aVisioDrawingIsRead() {
+        // Was "not a document format the scanner reads": a diagram of a network is marked too.
+        FileResult r = top(scan("microsoft", "testVISIO.vsd"));
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.mediaType()).isEqualTo("application/vnd.visio");
+        assertThat(found(r, "random text", "drawing")).as(r.findings().toString()).isTrue();
     }
 
     @Test
