@@ -29,7 +29,7 @@ public final class FormatDetector {
         if (starts(head, n, 0x50, 0x4B, 0x03, 0x04) || starts(head, n, 0x50, 0x4B, 0x05, 0x06)) {
             return zipKind(src);
         }
-        if (starts(head, n, 0x50, 0x4B, 0x07, 0x08) || name.matches(".*\\.z[0-9]{2,}")
+        if (starts(head, n, 0x50, 0x4B, 0x07, 0x08) || SPLIT_ZIP_PART.matcher(name).matches()
                 || name.endsWith(".zip") && ArchiveExtractor.endDisk(src) > 0) {
             // The first part starts with the split marker; the last, named .zip, ends with the
             // directory of the whole and says which part it is; those between are named .z02 ….
@@ -122,6 +122,8 @@ public final class FormatDetector {
         return Format.UOF_TEXT;
     }
 
+    /** The parts of a split zip before its last: x.z01, x.z02, …. */
+    private static final java.util.regex.Pattern SPLIT_ZIP_PART = java.util.regex.Pattern.compile(".*\\.z[0-9]{2,}");
     private static final java.util.regex.Pattern FLAT_ODF_ROOT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?document[\\s>]");
     private static final java.util.regex.Pattern UOF_ROOT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?UOF[\\s>]");
 

@@ -2,6 +2,7 @@ package org.baomi.scan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.baomi.scan.engine.TestCorpus.docx;
+import static org.baomi.scan.engine.TestCorpus.tar;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveOutputStream;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveEntry;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import org.apache.commons.compress.compressors.snappy.FramedSnappyCompressorOutputStream;
@@ -40,18 +39,6 @@ class ContainersTest extends OneEngineTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = how.wrap(bytes)) {
             out.write(data);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] tar(String name, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry e = new TarArchiveEntry(name);
-            e.setSize(data.length);
-            tar.putArchiveEntry(e);
-            tar.write(data);
-            tar.closeArchiveEntry();
         }
         return bytes.toByteArray();
     }

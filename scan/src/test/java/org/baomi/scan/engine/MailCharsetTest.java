@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class MailCharsetTest extends OneEngineTest {
     private static byte[] mail(String charset, byte[] body) {
+        return mailOf("text/plain; charset=" + charset, body);
+    }
+
+    private static byte[] mailOf(String contentType, byte[] body) {
         String head = "From: a@example.com\r\nTo: b@example.com\r\nSubject: notice\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=" + charset + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+                + "Content-Type: " + contentType + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[h.length + body.length];
         System.arraycopy(h, 0, all, 0, h.length);
@@ -45,12 +49,7 @@ class MailCharsetTest extends OneEngineTest {
     @Test
     void aPartWithoutACharsetInGbkIsDetected() {
         byte[] body = "关于加强保密工作的通知\n机密★10年\n各单位：请于本周内完成自查。\n".getBytes(Charset.forName("GBK"));
-        String head = "From: a@example.com\r\nSubject: notice\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[h.length + body.length];
-        System.arraycopy(h, 0, all, 0, h.length);
-        System.arraycopy(body, 0, all, h.length, body.length);
-        FileResult r = top("notice.eml", all);
+        FileResult r = top("notice.eml", mailOf("text/plain", body));
         assertThat(r.findings()).anyMatch(f -> f.level().equals("机密"));
     }
 }

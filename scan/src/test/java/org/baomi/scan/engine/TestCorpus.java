@@ -621,7 +621,16 @@ final class TestCorpus {
 
     static byte[] tarGz(String name, byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(bytes); TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(tar(name, content));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A tar holding one file. */
+    static byte[] tar(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             TarArchiveEntry e = new TarArchiveEntry(name);
             e.setSize(content.length);
             tar.putArchiveEntry(e);
