@@ -190,8 +190,7 @@ public final class FormatDetector {
         String text = new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
         String[] lines = text.split("\r?\n", -1);
         int i = 0;
-        boolean mbox = lines.length > 1 && MboxExtractor.separator((lines[0] + "\n").getBytes(
-                java.nio.charset.StandardCharsets.ISO_8859_1), lines[0].length() + 1);
+        boolean mbox = lines.length > 1 && MboxExtractor.separator(lines[0]);
         if (mbox) {
             i = 1;
         }
@@ -234,8 +233,7 @@ public final class FormatDetector {
      */
     private static Format compressed(byte[] b, int n) {
         if (n >= 10 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h' && b[3] >= '1' && b[3] <= '9'
-                && (starts(java.util.Arrays.copyOfRange(b, 4, 10), 6, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59)
-                || starts(java.util.Arrays.copyOfRange(b, 4, 10), 6, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90))) {
+                && (startsAt(b, n, 4, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59) || startsAt(b, n, 4, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90))) {
             return Format.BZIP2;
         }
         if (starts(b, n, 0xFD, '7', 'z', 'X', 'Z', 0x00)) {
@@ -281,11 +279,16 @@ public final class FormatDetector {
     }
 
     private static boolean starts(byte[] b, int n, int... magic) {
-        if (n < magic.length) {
+        return startsAt(b, n, 0, magic);
+    }
+
+    /** Whether the first {@code n} bytes of {@code b} hold {@code magic} at {@code offset}. */
+    private static boolean startsAt(byte[] b, int n, int offset, int... magic) {
+        if (n < offset + magic.length) {
             return false;
         }
         for (int i = 0; i < magic.length; i++) {
-            if ((b[i] & 0xFF) != magic[i]) {
+            if ((b[offset + i] & 0xFF) != magic[i]) {
                 return false;
             }
         }

@@ -46,11 +46,12 @@ public final class MboxExtractor implements Extractor {
         if (len < 7 || b[0] != 'F' || b[1] != 'r' || b[2] != 'o' || b[3] != 'm' || b[4] != ' ') {
             return false;
         }
-        int end = len;
-        while (end > 0 && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
-            end--;
-        }
-        return SEPARATOR.matcher(new String(b, 0, end, StandardCharsets.ISO_8859_1)).matches();
+        return separator(new String(b, 0, len, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Whether {@code line} (its line break included or not) separates two messages. */
+    static boolean separator(String line) {
+        return line.startsWith("From ") && SEPARATOR.matcher(line.stripTrailing()).matches();
     }
 
     /** One line, or a piece of a long one ({@code start}: it begins a line). */
