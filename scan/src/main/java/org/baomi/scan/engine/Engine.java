@@ -293,8 +293,8 @@ public final class Engine implements AutoCloseable {
 
     private static Extractor extractorFor(Format f) {
         return switch (f) {
-            case DOCX, XLSX, PPTX, ODT, ODS, ODP, OFD -> new OfficeXmlExtractor(f);
-            case DOC, XLS, XLS_BIFF, PPT, VSD, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
+            case DOCX, XLSX, PPTX, VSDX, ODT, ODS, ODP, OFD -> new OfficeXmlExtractor(f);
+            case DOC, XLS, XLS_BIFF, PPT, VSD, PUB, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
             case ZIP, TAR, GZIP, SEVEN_Z, RAR, BZIP2, XZ, UNIX_COMPRESS, LZ4, SNAPPY, CPIO, AR -> new ArchiveExtractor(f);
             case EMF, WMF -> new MetafileExtractor();
             case PDF -> new PdfExtractor();

@@ -33,6 +33,10 @@ public enum Format {
     PPT("application/vnd.ms-powerpoint"),
     /** Visio 2003-2010 drawings (network diagrams, floor plans): the text of their shapes. */
     VSD("application/vnd.visio"),
+    /** Publisher 98-2007 publications (a leaflet, a poster, a newsletter): their text. */
+    PUB("application/x-mspublisher"),
+    /** Visio 2013 and later drawings, templates and stencils (vsdx, vsdm, vstx, vssx …): the text and shape data of each page. */
+    VSDX("application/vnd.ms-visio.drawing"),
     OOXML_ENCRYPTED("application/x-tika-ooxml-protected"),
     /** A compound file that only holds an embedded object (a packaged file, an OOXML package). */
     OLE_OBJECT("application/x-tika-msoffice-embedded"),

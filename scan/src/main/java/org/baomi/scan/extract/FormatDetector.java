@@ -352,6 +352,9 @@ public final class FormatDetector {
                 if (names.contains("ppt/presentation.xml")) {
                     return Format.PPTX;
                 }
+                if (names.contains("visio/document.xml")) {
+                    return Format.VSDX;
+                }
                 // Its main part named otherwise (Word for the web writes word/document2.xml): what
                 // the package declares it to be.
                 Format declared = OpcContentTypes.of(zip).mainFormat();
@@ -386,6 +389,9 @@ public final class FormatDetector {
             }
             if (OleExtractor.has(root, "VisioDocument")) {
                 return Format.VSD;
+            }
+            if (OleExtractor.directory(root, "Quill") != null && OleExtractor.has(root, "CONTENTS")) {
+                return Format.PUB; // before CONTENTS alone, which an embedded object's storage also has
             }
             if (OleExtractor.has(root, "__properties_version1.0")
                     || root.getEntryNames().stream().anyMatch(s -> s.regionMatches(true, 0, "__substg1.0_", 0, 12))) {

@@ -44,6 +44,10 @@ public final class OfficeXmlExtractor implements Extractor {
     private OpcContentTypes types;
     /** A workbook's sheets and a presentation's slides, as its relationships name them. */
     private OoxmlParts parts;
+    /** A Visio drawing's pages and masters, as its relationships name them, and its masters' shapes by ID. */
+    private VisioXml.Drawing visio = VisioXml.Drawing.NONE;
+    private Map<String, VisioXml.Master> visioMasters = Map.of();
+    private int visioRecordsets;
 
     /** Whether this document is itself imported into another (its own imports are then files inside it). */
     private final boolean imported;
@@ -69,9 +73,13 @@ public final class OfficeXmlExtractor implements Extractor {
                 // Its parts are ciphertext; reading them would only report a parse error.
                 throw ExtractionProblem.encrypted("password-protected OpenDocument file");
             }
-            boolean ooxml = format == Format.DOCX || format == Format.XLSX || format == Format.PPTX;
+            boolean ooxml = format == Format.DOCX || format == Format.XLSX || format == Format.PPTX || format == Format.VSDX;
             types = ooxml ? OpcContentTypes.of(zip) : null;
             parts = OoxmlParts.of(zip, format);
+            if (format == Format.VSDX) {
+                visio = VisioXml.drawing(zip, types);
+                visioMasters = visioMasters(zip, ctx);
+            }
             List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip, parts.sharedStrings()) : List.of();
             java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries, ctx) : java.util.Set.of();
             OfdResources ofdResources = format == Format.OFD && ctx.ocrOn() ? ofdResources(zip, entries, ctx) : null;
@@ -128,6 +136,17 @@ public final class OfficeXmlExtractor implements Extractor {
                 }
                 Location loc = locate(name);
                 if (loc == null) {
+                    continue;
+                }
+                if (format == Format.VSDX && (visio.page(name) || visio.master(name) || recordset(name))) {
+                    try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                            : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
+                        String text = recordset(name) ? VisioXml.recordset(in)
+                                : VisioXml.text(VisioXml.shapes(in, new HashMap<>()), visio.page(name) ? visioMasters : Map.of());
+                        if (!text.isBlank()) {
+                            ctx.text(loc, text);
+                        }
+                    }
                     continue;
                 }
                 if (format == Format.OFD && loc.zone() == Zone.COMMENT) {
@@ -304,6 +323,42 @@ public final class OfficeXmlExtractor implements Extractor {
         public void checkDeadline() throws ExtractionProblem {
             ctx.checkDeadline();
         }
+    }
+
+    /**
+     * The masters of a Visio drawing by ID, read before its pages, whose shapes show what their
+     * masters hold. A master that cannot be parsed is left out (its instances show their own
+     * text); one past the limits is named in the file's {@code reason}.
+     */
+    private Map<String, VisioXml.Master> visioMasters(ZipFile zip, ExtractionContext ctx) throws Exception {
+        Map<String, VisioXml.Master> out = new HashMap<>();
+        if (visio.pages().isEmpty()) {
+            return out; // a stencil: its masters are read as its content
+        }
+        for (Map.Entry<String, String> m : visio.masters().entrySet()) {
+            ctx.checkDeadline();
+            ZipArchiveEntry e = zip.getEntry(m.getValue());
+            try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
+                    : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), m.getValue())) {
+                out.put(m.getKey(), VisioXml.master(in));
+            } catch (javax.xml.stream.XMLStreamException damaged) {
+                // Its instances show their own text only.
+            } catch (java.io.IOException overflow) {
+                ExtractionProblem p = Bounded.problemIn(overflow);
+                if (p == null) {
+                    throw overflow;
+                }
+                ctx.partlyRead("the master " + visio.masterNames().get(m.getValue()) + " was not read: " + p.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A Visio drawing's data recordset: the cached rows of the data linked to its shapes. */
+    private boolean recordset(String name) {
+        String type = types == null ? null : types.type(name);
+        return type != null ? type.startsWith("application/vnd.ms-visio.recordset")
+                : name.toLowerCase(Locale.ROOT).matches("visio/data/recordset\\d*\\.xml");
     }
 
     /** Whether the manifest lists encryption data for any part (ODF 1.2 section 3.8, password protection). */
@@ -632,6 +687,24 @@ public final class OfficeXmlExtractor implements Extractor {
                 if (kind == OpcContentTypes.Kind.MASTER || kind == null && name.matches(
                         "ppt/(slideMasters/slideMaster|slideLayouts/slideLayout|notesMasters/notesMaster|handoutMasters/handoutMaster)\\d*\\.xml")) {
                     return Location.of("header", Zone.HEADER);
+                }
+            }
+            case VSDX -> {
+                VisioXml.Page page = visio.pages().get(name);
+                if (page != null) {
+                    return page.background() ? Location.of("background page " + page.name(), Zone.HEADER)
+                            : Location.body("page " + page.name(), page.position() == 0);
+                }
+                if (visio.master(name)) {
+                    // A stencil's masters are what it holds; a drawing's are read through the shapes made from them.
+                    return visio.pages().isEmpty() ? Location.body("master " + visio.masterNames().get(name),
+                            visio.masterNames().size() == 1) : null;
+                }
+                if (recordset(name)) {
+                    return Location.body("data " + ++visioRecordsets, false);
+                }
+                if (kind == OpcContentTypes.Kind.COMMENTS || kind == null && name.equals("visio/comments.xml")) {
+                    return Location.of("comment", Zone.COMMENT);
                 }
             }
             case ODT, ODS, ODP -> {

@@ -59,6 +59,7 @@ public final class OleExtractor implements Extractor {
                 case XLS -> xls(fs, ctx);
                 case PPT -> ppt(fs, ctx);
                 case VSD -> vsd(fs, ctx);
+                case PUB -> pub(fs, ctx);
                 case MSG -> msg(fs, ctx);
                 case OLE_OBJECT -> embedded(fs.getRoot(), "", ctx);
                 default -> throw ExtractionProblem.unreadable("OLE2 container of an unknown kind");
@@ -90,7 +91,7 @@ public final class OleExtractor implements Extractor {
                 || transforms != null && (has(transforms, "DRMEncryptedTransform") || has(transforms, "\u0009DRMTransform"));
     }
 
-    private static DirectoryEntry directory(DirectoryEntry parent, String name) {
+    static DirectoryEntry directory(DirectoryEntry parent, String name) {
         return entry(parent, name) instanceof DirectoryEntry d ? d : null;
     }
 
@@ -480,6 +481,17 @@ public final class OleExtractor implements Extractor {
         try (var visio = new org.apache.poi.hdgf.extractor.VisioTextExtractor(fs)) {
             visio.setCloseFilesystem(false);
             ctx.text(Location.body("drawing", true), visio.getText());
+        }
+    }
+
+    /** A Publisher publication: its text (POI HPBF: the text stories, in the order kept) and its properties. */
+    private static void pub(POIFSFileSystem fs, ExtractionContext ctx) throws Exception {
+        summary(propertySet(fs, SummaryInformation.DEFAULT_STREAM_NAME, SummaryInformation.class),
+                propertySet(fs, DocumentSummaryInformation.DEFAULT_STREAM_NAME, DocumentSummaryInformation.class), ctx);
+        try (var publisher = new org.apache.poi.hpbf.extractor.PublisherTextExtractor(
+                new org.apache.poi.hpbf.HPBFDocument(fs.getRoot()))) {
+            publisher.setCloseFilesystem(false);
+            ctx.text(Location.body("publication", true), publisher.getText());
         }
     }
 

@@ -103,13 +103,8 @@ final class OoxmlParts {
         if (format != Format.DOCX && format != Format.XLSX && format != Format.PPTX) {
             return NONE;
         }
-        Map<String, String> entries = new HashMap<>();
-        for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
-            if (!e.isDirectory()) {
-                entries.putIfAbsent(e.getName().toLowerCase(Locale.ROOT), e.getName());
-            }
-        }
-        Package pkg = new Package(zip, entries);
+        Package pkg = Package.of(zip);
+        Map<String, String> entries = pkg.entries();
         if (format == Format.DOCX) {
             return document(pkg);
         }
@@ -220,7 +215,17 @@ final class OoxmlParts {
     }
 
     /** The package's entries by lower-case part name, and the reading of its parts. */
-    private record Package(ZipFile zip, Map<String, String> entries) {
+    record Package(ZipFile zip, Map<String, String> entries) {
+        static Package of(ZipFile zip) {
+            Map<String, String> entries = new HashMap<>();
+            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+                if (!e.isDirectory()) {
+                    entries.putIfAbsent(e.getName().toLowerCase(Locale.ROOT), e.getName());
+                }
+            }
+            return new Package(zip, entries);
+        }
+
         /** The entry of a part name (any case, with or without a leading {@code /}), or null. */
         String entry(String part) {
             return entries.get((part.startsWith("/") ? part.substring(1) : part).toLowerCase(Locale.ROOT));

@@ -105,7 +105,7 @@ final class OpcContentTypes {
     }
 
     /**
-     * Which kind of document the package's main part declares — Word, Excel or PowerPoint,
+     * Which kind of document the package's main part declares — Word, Excel, PowerPoint or Visio,
      * including templates, macro-enabled files and slide shows — or null.
      */
     Format mainFormat() {
@@ -136,6 +136,10 @@ final class OpcContentTypes {
                 || t.equals("application/vnd.ms-powerpoint.slideshow.macroenabled.main+xml")
                 || t.equals("application/vnd.ms-powerpoint.template.macroenabled.main+xml")) {
             return Format.PPTX;
+        }
+        // Visio's drawings, templates and stencils, macro-enabled or not (MS-VSDX 2.1.1).
+        if (t.startsWith("application/vnd.ms-visio.") && t.endsWith(".main+xml")) {
+            return Format.VSDX;
         }
         return null;
     }
@@ -171,7 +175,8 @@ final class OpcContentTypes {
         return switch (t) {
             case SML + "worksheet+xml" -> Kind.WORKSHEET;
             case SML + "comments+xml", "application/vnd.ms-excel.threadedcomments+xml",
-                 PML + "comments+xml", "application/vnd.ms-powerpoint.comments+xml" -> Kind.COMMENTS;
+                 PML + "comments+xml", "application/vnd.ms-powerpoint.comments+xml",
+                 "application/vnd.ms-visio.comments+xml" -> Kind.COMMENTS;
             case "application/vnd.openxmlformats-officedocument.drawing+xml" -> Kind.DRAWING;
             case PML + "slide+xml" -> Kind.SLIDE;
             case PML + "notesslide+xml" -> Kind.NOTES;

@@ -36,7 +36,7 @@ class ForeignDocumentsTest {
         assertThat(root.resolve("microsoft/test-documents")).as("Tika's test documents, unpacked by the build").isDirectory();
         Path words = Files.createTempFile("foreign-", ".txt");
         Files.writeString(words, String.join("\n", "quick brown fox", "Returns other than Form", "default format",
-                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika", "random text") + "\n", StandardCharsets.UTF_8);
+                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika", "random text", "Nothing fancy", "0123456789abcdef") + "\n", StandardCharsets.UTF_8);
         engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words),
                 new Limits(3, 50L << 20, 1L << 30, 200, Duration.ofSeconds(60), 100, 8L << 20), 1);
         Files.delete(words);
@@ -139,6 +139,30 @@ class ForeignDocumentsTest {
         assertThat(r.status()).isEqualTo(FileStatus.OK);
         assertThat(r.mediaType()).isEqualTo("application/vnd.visio");
         assertThat(found(r, "random text", "drawing")).as(r.findings().toString()).isTrue();
+    }
+
+    @Test
+    void aVisio2013DrawingIsReadAsOneDocument() {
+        // Was read as a zip of XML parts: each part a file of its own, the page's text as markup.
+        for (String name : List.of("testVISIO.vsdx", "testVISIO.vsdm")) {
+            List<FileResult> all = scan("microsoft", name);
+            assertThat(all).as(name + ": no parts reported as files").hasSize(1);
+            FileResult r = all.get(0);
+            assertThat(r.status()).as(name).isEqualTo(FileStatus.OK);
+            assertThat(r.mediaType()).as(name).isEqualTo("application/vnd.ms-visio.drawing");
+            assertThat(found(r, "Nothing fancy", "page Page-1")).as(name + " " + r.findings()).isTrue();
+        }
+    }
+
+    @Test
+    void aPublisherPublicationIsRead() {
+        // Was "ok" with nothing read: its CONTENTS stream taken for an embedded object's and skipped.
+        List<FileResult> all = scan("microsoft", "testPUBLISHER.pub");
+        assertThat(all).as("its streams are not reported as files").hasSize(1);
+        FileResult r = all.get(0);
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.mediaType()).isEqualTo("application/x-mspublisher");
+        assertThat(found(r, "0123456789abcdef", "publication")).as(r.findings().toString()).isTrue();
     }
 
     @Test
