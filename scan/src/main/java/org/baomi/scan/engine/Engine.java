@@ -297,6 +297,7 @@ public final class Engine implements AutoCloseable {
             case DOC, XLS, XLS_BIFF, PPT, VSD, PUB, MSG, OOXML_ENCRYPTED, OLE_OBJECT -> new OleExtractor(f);
             case ZIP, TAR, GZIP, SEVEN_Z, RAR, BZIP2, XZ, UNIX_COMPRESS, LZ4, SNAPPY, CPIO, AR -> new ArchiveExtractor(f);
             case EMF, WMF -> new MetafileExtractor();
+            case ACCESS -> new org.baomi.scan.extract.AccessExtractor();
             case PDF -> new PdfExtractor();
             case PNG, JPEG, TIFF, GIF, BMP, WEBP -> new ImageExtractor();
             case HTML -> new MarkupExtractor(true);

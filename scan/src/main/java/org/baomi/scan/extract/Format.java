@@ -33,6 +33,8 @@ public enum Format {
     PPT("application/vnd.ms-powerpoint"),
     /** Visio 2003-2010 drawings (network diagrams, floor plans): the text of their shapes. */
     VSD("application/vnd.visio"),
+    /** Access databases (mdb: Access 97-2003, accdb: 2007 and later): their tables' text. */
+    ACCESS("application/x-msaccess"),
     /** Publisher 98-2007 publications (a leaflet, a poster, a newsletter): their text. */
     PUB("application/x-mspublisher"),
     /** Visio 2013 and later drawings, templates and stencils (vsdx, vsdm, vstx, vssx …): the text and shape data of each page. */

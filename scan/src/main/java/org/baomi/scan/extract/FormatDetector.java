@@ -63,6 +63,10 @@ public final class FormatDetector {
         if (starts(head, n, 0x78, 0x9F, 0x3E, 0x22)) {
             return Format.TNEF; // winmail.dat
         }
+        if (startsAt(head, n, 0, 0x00, 0x01, 0x00, 0x00) && (startsAt(head, n, 4, ascii("Standard Jet DB"))
+                || startsAt(head, n, 4, ascii("Standard ACE DB")))) {
+            return Format.ACCESS; // the first page of a Jet (mdb) or ACE (accdb) database
+        }
         if (starts(head, n, '{', '\\', 'r', 't', 'f')) {
             return Format.RTF;
         }
@@ -283,6 +287,10 @@ public final class FormatDetector {
     }
 
     /** Whether the first {@code n} bytes of {@code b} hold {@code magic} at {@code offset}. */
+    private static int[] ascii(String s) {
+        return s.chars().toArray();
+    }
+
     private static boolean startsAt(byte[] b, int n, int offset, int... magic) {
         if (n < offset + magic.length) {
             return false;

@@ -166,6 +166,21 @@ class ForeignDocumentsTest {
     }
 
     @Test
+    void accessDatabasesAreReadAndAnEncryptedOneSaysSo() {
+        // Were "not a document format the scanner reads".
+        for (String name : List.of("testAccess2.accdb", "testAccess2_2000.mdb", "testAccess2_2002-2003.mdb")) {
+            FileResult r = top(scan("microsoft", name));
+            assertThat(r.status()).as(name).isEqualTo(FileStatus.OK);
+            assertThat(r.mediaType()).as(name).isEqualTo("application/x-msaccess");
+            assertThat(found(r, "Tika", "table Table1")).as(name + " " + r.findings()).isTrue();
+        }
+        assertThat(top(scan("microsoft", "testAccess_V1997.mdb")).status()).isEqualTo(FileStatus.OK);
+        FileResult locked = top(scan("microsoft", "testAccess2_encrypted.accdb"));
+        assertThat(locked.status()).isEqualTo(FileStatus.ENCRYPTED);
+        assertThat(locked.reason()).contains("Access database");
+    }
+
+    @Test
     void aDocxCutShortIsUnreadableAndSaysSo() {
         FileResult r = top(scan("microsoft", "testWORD_truncated.docx"));
         assertThat(r.status()).isEqualTo(FileStatus.UNREADABLE);
