@@ -9,6 +9,14 @@ package org.baomi.scan.engine;
  * @param numbered  whether the printed location is {@code label + " " + line}, as for plain text
  */
 public record Location(String label, Zone zone, boolean first, boolean numbered) {
+    /**
+     * The names of a workbook's sheets (or a drawing's pages), one a line: seen on their tabs by
+     * anyone who opens the file, and judged as a file name is (a level set apart from the words
+     * around it, "（绝密）名单", counts; "内部控制" does not).
+     */
+    public static final Location SHEET_NAMES = new Location("sheet name", Zone.FILE_NAME, false, false);
+    public static final Location PAGE_NAMES = new Location("page name", Zone.FILE_NAME, false, false);
+
     public static Location body(String label, boolean first) {
         return new Location(label, Zone.BODY, first, false);
     }

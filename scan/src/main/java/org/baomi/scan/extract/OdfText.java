@@ -78,6 +78,9 @@ final class OdfText {
                         starts = Location.of("footer", Zone.FOOTER);
                     } else if (n.equals("table") && ns != null && ns.endsWith(":table:1.0") && sheets && open.size() == 1) {
                         String name = r.getAttributeValue(ns, "name");
+                        if (name != null && !name.isBlank()) {
+                            sink.segment(Location.SHEET_NAMES, name);
+                        }
                         starts = Location.body("sheet " + (name == null ? "?" : name), ++sheetCount == 1);
                     } else if (n.equals("page") && ns != null && ns.endsWith(":drawing:1.0")) {
                         slides++;

@@ -79,7 +79,10 @@ public final class OfficeXmlExtractor implements Extractor {
             if (format == Format.VSDX) {
                 visio = VisioXml.drawing(zip, types);
                 visioMasters = visioMasters(zip, ctx);
+                names(Location.PAGE_NAMES, visio.pages().values().stream()
+                        .sorted(java.util.Comparator.comparingInt(VisioXml.Page::position)).map(VisioXml.Page::name).toList(), ctx);
             }
+            names(Location.SHEET_NAMES, parts.sheetNames(), ctx);
             List<String> sharedStrings = format == Format.XLSX ? sharedStrings(zip, parts.sharedStrings()) : List.of();
             java.util.Set<String> ofdAttachments = format == Format.OFD ? ofdAttachments(zip, entries, ctx) : java.util.Set.of();
             OfdResources ofdResources = format == Format.OFD && ctx.ocrOn() ? ofdResources(zip, entries, ctx) : null;
@@ -322,6 +325,14 @@ public final class OfficeXmlExtractor implements Extractor {
         @Override
         public void checkDeadline() throws ExtractionProblem {
             ctx.checkDeadline();
+        }
+    }
+
+    /** The names on a file's tabs (its sheets, its pages), a line each. */
+    private static void names(Location where, List<String> names, ExtractionContext ctx) throws ExtractionProblem {
+        String text = String.join("\n", names);
+        if (!text.isBlank()) {
+            ctx.text(where, text);
         }
     }
 

@@ -357,6 +357,9 @@ public final class OleExtractor implements Extractor {
             }
             cells = new StringBuilder();
             sheet = line.substring("Sheet: ".length()).strip();
+            if (!sheet.isEmpty()) {
+                ctx.text(Location.SHEET_NAMES, sheet);
+            }
             sheets++;
         }
     }
@@ -452,6 +455,7 @@ public final class OleExtractor implements Extractor {
                     }
                     sb.append('\n');
                 }
+                ctx.text(Location.SHEET_NAMES, wb.getSheetName(i));
                 ctx.text(Location.body("sheet " + wb.getSheetName(i), i == 0), sb);
                 // Text boxes, shapes and WordArt drawn on the sheet (a 密级 box above a table).
                 String drawn = drawing(sheet);

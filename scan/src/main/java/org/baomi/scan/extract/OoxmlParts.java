@@ -59,6 +59,11 @@ final class OoxmlParts {
         this.chunks = chunks;
     }
 
+    /** The names of a workbook's sheets, in the order of their tabs (none for other packages). */
+    List<String> sheetNames() {
+        return sheets.values().stream().sorted(java.util.Comparator.comparingInt(Sheet::position)).map(Sheet::name).toList();
+    }
+
     /** The sheet a part is, or null. */
     Sheet sheet(String entry) {
         return sheets.get(entry);

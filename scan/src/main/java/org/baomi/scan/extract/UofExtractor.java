@@ -150,6 +150,9 @@ public final class UofExtractor implements Extractor {
                     case "脚注", "尾注" -> starts = Location.of("note", Zone.NOTE);
                     case "工作表" -> {
                         String name = attribute("名称");
+                        if (name != null && !name.isBlank()) {
+                            ctx.text(Location.SHEET_NAMES, name);
+                        }
                         String label = "sheet " + (name == null ? "?" : name);
                         sheets++;
                         starts = Location.body(label, sheets == 1);

@@ -38,6 +38,9 @@ class VisioTest {
                         shape("1", null, null, 4, 2, "核心交换机", "") + shape("2", null, null, 4, 8, "机密★10年", "")),
                         page("设备清单", false, shape("1", null, null, 4, 5, "服务器 办公网", ""))),
                 Map.of(), null, null));
+        // The tab says it: （机密）拓扑, over a page whose shapes do not.
+        write(dir, "pagename.vsdx", drawing(List.of(page("（机密）拓扑", false, shape("1", null, null, 3, 3, "交换机", ""))),
+                Map.of(), null, null));
         // A router dropped from a stencil: its label is the master's; the page only places it.
         String router = shape("5", null, null, 1, 1, "秘密★5年", "");
         write(dir, "inherited.vsdx", drawing(
@@ -78,7 +81,7 @@ class VisioTest {
         Files.writeString(words, "核心交换机\n服务器\n", StandardCharsets.UTF_8);
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words), Limits.defaults(), 2)) {
             for (String name : List.of("topology.vsdx", "inherited.vsdx", "group.vsdx", "replaced.vsdx", "shapedata.vsdx",
-                    "background.vsdx", "comments.vsdx", "stencil.vssx", "norels.vsdx")) {
+                    "background.vsdx", "comments.vsdx", "stencil.vssx", "norels.vsdx", "pagename.vsdx")) {
                 results.put(name, engine.scan(name, Files.readAllBytes(dir.resolve(name))));
             }
         }
@@ -224,6 +227,13 @@ class VisioTest {
             assertThat(k.text()).isEqualTo("服务器");
             assertThat(k.location()).isEqualTo("page 设备清单");
         });
+    }
+
+    @Test
+    void aPagesNameIsReadAsItsTabShowsIt() {
+        Finding f = marking("pagename.vsdx", "机密");
+        assertThat(f.location()).isEqualTo("page name");
+        assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM); // set apart, as in a file name
     }
 
     @Test

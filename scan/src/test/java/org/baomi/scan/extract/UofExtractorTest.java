@@ -143,6 +143,7 @@ class UofExtractorTest {
         assertThat(r.text()).containsEntry("sheet 工资", "绝密\n姓名\n金额")
                 .containsEntry("sheet 工资 drawing", "机密")
                 .containsEntry("sheet 隐藏", "备注")
+                .containsEntry("sheet name", "工资|隐藏") // the names on the tabs, read as a file name is
                 .doesNotContainKey("drawing");
     }
 
