@@ -298,6 +298,7 @@ public final class Engine implements AutoCloseable {
             case ZIP, TAR, GZIP, SEVEN_Z, RAR, BZIP2, XZ, UNIX_COMPRESS, LZ4, SNAPPY, CPIO, AR -> new ArchiveExtractor(f);
             case EMF, WMF -> new MetafileExtractor();
             case ACCESS -> new org.baomi.scan.extract.AccessExtractor();
+            case DBF -> new org.baomi.scan.extract.DbfExtractor();
             case PDF -> new PdfExtractor();
             case PNG, JPEG, TIFF, GIF, BMP, WEBP -> new ImageExtractor();
             case HTML -> new MarkupExtractor(true);

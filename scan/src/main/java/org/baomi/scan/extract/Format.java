@@ -33,6 +33,8 @@ public enum Format {
     PPT("application/vnd.ms-powerpoint"),
     /** Visio 2003-2010 drawings (network diagrams, floor plans): the text of their shapes. */
     VSD("application/vnd.visio"),
+    /** dBase and FoxPro tables (dbf): their records' text. */
+    DBF("application/x-dbf"),
     /** Access databases (mdb: Access 97-2003, accdb: 2007 and later): their tables' text. */
     ACCESS("application/x-msaccess"),
     /** Publisher 98-2007 publications (a leaflet, a poster, a newsletter): their text. */

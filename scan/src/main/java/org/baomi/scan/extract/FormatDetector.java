@@ -67,6 +67,9 @@ public final class FormatDetector {
                 || startsAt(head, n, 4, ascii("Standard ACE DB")))) {
             return Format.ACCESS; // the first page of a Jet (mdb) or ACE (accdb) database
         }
+        if (DbfExtractor.isDbf(head, n, src.size(), name)) {
+            return Format.DBF;
+        }
         if (starts(head, n, '{', '\\', 'r', 't', 'f')) {
             return Format.RTF;
         }

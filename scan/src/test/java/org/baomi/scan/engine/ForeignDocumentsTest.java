@@ -36,7 +36,7 @@ class ForeignDocumentsTest {
         assertThat(root.resolve("microsoft/test-documents")).as("Tika's test documents, unpacked by the build").isDirectory();
         Path words = Files.createTempFile("foreign-", ".txt");
         Files.writeString(words, String.join("\n", "quick brown fox", "Returns other than Form", "default format",
-                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika", "random text", "Nothing fancy", "0123456789abcdef") + "\n", StandardCharsets.UTF_8);
+                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika", "random text", "Nothing fancy", "0123456789abcdef", "虽然该指令经过重新发布", "普林斯顿大学") + "\n", StandardCharsets.UTF_8);
         engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words),
                 new Limits(3, 50L << 20, 1L << 30, 200, Duration.ofSeconds(60), 100, 8L << 20), 1);
         Files.delete(words);
@@ -178,6 +178,16 @@ class ForeignDocumentsTest {
         FileResult locked = top(scan("microsoft", "testAccess2_encrypted.accdb"));
         assertThat(locked.status()).isEqualTo(FileStatus.ENCRYPTED);
         assertThat(locked.reason()).contains("Access database");
+    }
+
+    @Test
+    void dbfTablesAreReadInTheirCharset() {
+        // Were "not a document format"; the GB18030 one names no code page in its header.
+        FileResult gb = top(scan("miscoffice", "testDBF_gb18030.dbf"));
+        assertThat(gb.mediaType()).isEqualTo("application/x-dbf");
+        assertThat(found(gb, "虽然该指令经过重新发布", "table")).as(gb.findings().toString()).isTrue();
+        FileResult utf8 = top(scan("miscoffice", "testDBF.dbf"));
+        assertThat(found(utf8, "普林斯顿大学", "table")).as(utf8.findings().toString()).isTrue();
     }
 
     @Test
