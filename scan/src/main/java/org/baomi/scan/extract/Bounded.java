@@ -39,9 +39,15 @@ public final class Bounded extends FilterInputStream {
         return new Bounded(in, max, what);
     }
 
-    /** The problem inside an exception chain, if a bound was hit. */
+    /**
+     * The problem inside an exception chain, if a bound was hit. The JDK's StAX parser wraps the
+     * stream's exception as an {@code XMLStreamException}'s nested exception, not its cause: both
+     * are followed, so an XML part past the limits is {@code too_large}, not a parse error.
+     */
     public static ExtractionProblem problemIn(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
+        int links = 0;
+        for (Throwable c = t; c != null && links++ < 32; c = c.getCause() != null ? c.getCause()
+                : c instanceof javax.xml.stream.XMLStreamException x ? x.getNestedException() : null) {
             if (c instanceof Overflow o) {
                 return o.problem;
             }

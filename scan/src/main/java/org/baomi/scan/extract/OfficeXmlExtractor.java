@@ -352,14 +352,15 @@ public final class OfficeXmlExtractor implements Extractor {
             try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
                     : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), m.getValue())) {
                 out.put(m.getKey(), VisioXml.master(in));
-            } catch (javax.xml.stream.XMLStreamException damaged) {
-                // Its instances show their own text only.
-            } catch (java.io.IOException overflow) {
-                ExtractionProblem p = Bounded.problemIn(overflow);
-                if (p == null) {
-                    throw overflow;
+            } catch (javax.xml.stream.XMLStreamException | java.io.IOException unread) {
+                // Damaged: its instances show their own text only. Past the limits: said so.
+                ExtractionProblem p = Bounded.problemIn(unread);
+                if (p == null && unread instanceof java.io.IOException io) {
+                    throw io;
                 }
-                ctx.partlyRead("the master " + visio.masterNames().get(m.getValue()) + " was not read: " + p.getMessage());
+                if (p != null) {
+                    ctx.partlyRead("the master " + visio.masterNames().get(m.getValue()) + " was not read: " + p.getMessage());
+                }
             }
         }
         return out;

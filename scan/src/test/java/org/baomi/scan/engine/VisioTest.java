@@ -55,6 +55,10 @@ class VisioTest {
         // The instance replaces the master's text: the stencil's 绝密 is not on the page.
         write(dir, "replaced.vsdx", drawing(List.of(page("Page-1", false, shape("1", "2", null, 3, 3, "公开", ""))),
                 Map.of("2", new String[] {"标签", shape("5", null, null, 1, 1, "绝密", "")}), null, null));
+        // A master part past the limits (a bomb's ratio): named in the reason, the pages read.
+        write(dir, "bigmaster.vsdx", drawing(List.of(page("Page-1", false, shape("1", "2", null, 3, 3, null, "")
+                + shape("2", null, null, 3, 9, "机密", ""))),
+                Map.of("2", new String[] {"路由器", " ".repeat(12 << 20) + shape("5", null, null, 1, 1, "标签", "")}), null, null));
         // Shape data (the Shape Data window): a row labelled 密级 with its value.
         write(dir, "shapedata.vsdx", drawing(List.of(page("Page-1", false, shape("1", null, null, 3, 3, "服务器",
                 "<Section N='Property'><Row N='Row_1'><Cell N='Value' V='机密' U='STR'/><Cell N='Label' V='密级'/></Row>"
@@ -81,7 +85,7 @@ class VisioTest {
         Files.writeString(words, "核心交换机\n服务器\n", StandardCharsets.UTF_8);
         try (Engine engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words), Limits.defaults(), 2)) {
             for (String name : List.of("topology.vsdx", "inherited.vsdx", "group.vsdx", "replaced.vsdx", "shapedata.vsdx",
-                    "background.vsdx", "comments.vsdx", "stencil.vssx", "norels.vsdx", "pagename.vsdx")) {
+                    "background.vsdx", "comments.vsdx", "stencil.vssx", "norels.vsdx", "pagename.vsdx", "bigmaster.vsdx")) {
                 results.put(name, engine.scan(name, Files.readAllBytes(dir.resolve(name))));
             }
         }
@@ -234,6 +238,13 @@ class VisioTest {
         Finding f = marking("pagename.vsdx", "机密");
         assertThat(f.location()).isEqualTo("page name");
         assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM); // set apart, as in a file name
+    }
+
+    @Test
+    void aMasterPastTheLimitsIsNamedAndThePagesAreRead() {
+        FileResult r = drawingResult("bigmaster.vsdx");
+        assertThat(r.reason()).contains("the master 路由器 was not read");
+        assertThat(marking("bigmaster.vsdx", "机密").location()).isEqualTo("page Page-1");
     }
 
     @Test
