@@ -141,10 +141,11 @@ public final class OfficeXmlExtractor implements Extractor {
                 if (loc == null) {
                     continue;
                 }
-                if (format == Format.VSDX && (visio.page(name) || visio.master(name) || recordset(name))) {
+                boolean data = format == Format.VSDX && recordset(name);
+                if (format == Format.VSDX && (data || visio.page(name) || visio.master(name))) {
                     try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
                             : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
-                        String text = recordset(name) ? VisioXml.recordset(in)
+                        String text = data ? VisioXml.recordset(in)
                                 : VisioXml.text(VisioXml.shapes(in, new HashMap<>()), visio.page(name) ? visioMasters : Map.of());
                         if (!text.isBlank()) {
                             ctx.text(loc, text);
@@ -369,9 +370,12 @@ public final class OfficeXmlExtractor implements Extractor {
     /** A Visio drawing's data recordset: the cached rows of the data linked to its shapes. */
     private boolean recordset(String name) {
         String type = types == null ? null : types.type(name);
-        return type != null ? type.startsWith("application/vnd.ms-visio.recordset")
-                : name.toLowerCase(Locale.ROOT).matches("visio/data/recordset\\d*\\.xml");
+        boolean declared = type != null && !type.equals("application/xml") && !type.equals("text/xml");
+        return declared ? type.startsWith("application/vnd.ms-visio.recordset") : VISIO_RECORDSET.matcher(name).matches();
     }
+
+    /** A data recordset's usual part name, for a package that declares no type for it. */
+    private static final Pattern VISIO_RECORDSET = Pattern.compile("(?i)visio/data/recordset\\d*\\.xml");
 
     /** Whether the manifest lists encryption data for any part (ODF 1.2 section 3.8, password protection). */
     private static boolean odfEncrypted(ZipFile zip) throws Exception {

@@ -55,7 +55,7 @@ final class VisioXml {
         }
 
         boolean master(String entry) {
-            return masters.containsValue(entry);
+            return masterNames.containsKey(entry);
         }
     }
 

@@ -144,7 +144,7 @@ class VisioTest {
             parts.put("visio/comments.xml", comments);
         }
         if (recordset != null) {
-            types.append("<Override PartName='/visio/data/recordset1.xml' ContentType='application/vnd.ms-visio.recordset+xml'/>");
+            // Declared only as XML (the package's Default): known by its part name.
             parts.put("visio/data/recordset1.xml", recordset);
         }
         parts.put("visio/_rels/document.xml.rels", docRels + "</Relationships>");
