@@ -107,7 +107,12 @@ public final class ScanCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         quietLibraries();
-        System.exit(run(args, System.out, System.err));
+        PrintStream out = System.out;
+        // The report goes to the stream taken here. A format library that prints to standard output
+        // (java-libpst dumps a damaged table of an Outlook data file there in hex) would otherwise
+        // break the report a program reads (jsonl, json, csv); what libraries print goes nowhere.
+        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        System.exit(run(args, out, System.err));
     }
 
     /**

@@ -307,6 +307,7 @@ public final class Engine implements AutoCloseable {
             case FODT, FODS, FODP -> new FlatOdfExtractor(f);
             case EML -> new EmlExtractor();
             case MBOX -> new org.baomi.scan.extract.MboxExtractor();
+            case PST -> new org.baomi.scan.extract.PstExtractor();
             case TNEF -> new TnefExtractor();
             case RTF -> new RtfExtractor();
             case TEXT, BINARY, OLE2, ZIP_PART -> throw new IllegalArgumentException(f.name());
@@ -470,6 +471,11 @@ public final class Engine implements AutoCloseable {
                     Files.deleteIfExists(temp);
                 }
             }
+        }
+
+        @Override
+        public void waited(long nanos) {
+            deadline.exclude(nanos);
         }
 
         @Override

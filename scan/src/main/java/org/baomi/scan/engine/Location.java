@@ -16,6 +16,8 @@ public record Location(String label, Zone zone, boolean first, boolean numbered)
      */
     public static final Location SHEET_NAMES = new Location("sheet name", Zone.FILE_NAME, false, false);
     public static final Location PAGE_NAMES = new Location("page name", Zone.FILE_NAME, false, false);
+    /** The folders of a mail store (an Outlook data file), as its folder pane shows them. */
+    public static final Location FOLDER_NAMES = new Location("folder name", Zone.FILE_NAME, false, false);
 
     public static Location body(String label, boolean first) {
         return new Location(label, Zone.BODY, first, false);

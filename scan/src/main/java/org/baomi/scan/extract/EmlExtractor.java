@@ -73,6 +73,14 @@ public final class EmlExtractor implements Extractor {
             try (InputStream in = p.getInputStream()) {
                 ctx.nested(fileName == null ? "attachment" : fileName, in, -1, -1);
             }
+        } else if (p.isMimeType("text/rtf") || p.isMimeType("application/rtf")) {
+            // A rich-text body (what Outlook keeps of a message written in RTF): read as an RTF document is.
+            byte[] rtf;
+            try (InputStream in = p.getInputStream()) {
+                rtf = in.readAllBytes();
+            }
+            new RtfExtractor().extract(new Source.InMemory("body.rtf", rtf), ctx);
+            bodyRead = true;
         } else if (p.isMimeType("text/html")) {
             body(MarkupExtractor.visibleText(Jsoup.parse(text(p))), ctx);
         } else if (p.isMimeType("text/*")) {

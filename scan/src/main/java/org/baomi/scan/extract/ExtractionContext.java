@@ -99,6 +99,13 @@ public interface ExtractionContext {
         return any;
     }
 
+    /**
+     * {@code nanos} were spent waiting for a reader another file was using (one Outlook data file
+     * is read at a time): left out of this file's time limit, as they were not spent on it.
+     */
+    default void waited(long nanos) {
+    }
+
     Limits limits();
 
     /** Throws {@code timeout} once the file's time is up; extractors call it between parts. */

@@ -63,6 +63,8 @@ public enum Format {
     AR("application/x-archive"),
     /** A Unix mailbox (mbox): Thunderbird's folders, mail saved by mutt, Evolution, Apple Mail's export. */
     MBOX("application/mbox"),
+    /** An Outlook data file (pst; ost, the offline copy of an Exchange mailbox): a unit's mail, folder by folder. */
+    PST("application/vnd.ms-outlook-pst"),
     /** Pictures: a scanned or photographed page, read only by OCR ({@code --ocr}). */
     PNG("image/png"),
     JPEG("image/jpeg"),

@@ -60,6 +60,9 @@ public final class FormatDetector {
         if (oldExcel(head, n, name)) {
             return Format.XLS_BIFF;
         }
+        if (starts(head, n, '!', 'B', 'D', 'N') && n >= 12 && (startsAt(head, n, 8, 'S', 'M') || startsAt(head, n, 8, 'S', 'O'))) {
+            return Format.PST; // an Outlook data file: "SM" a pst, "SO" an ost
+        }
         if (starts(head, n, 0x78, 0x9F, 0x3E, 0x22)) {
             return Format.TNEF; // winmail.dat
         }

@@ -319,6 +319,11 @@ public final class OfficeXmlExtractor implements Extractor {
         }
 
         @Override
+        public void waited(long nanos) {
+            ctx.waited(nanos);
+        }
+
+        @Override
         public org.baomi.scan.engine.Limits limits() {
             return ctx.limits();
         }

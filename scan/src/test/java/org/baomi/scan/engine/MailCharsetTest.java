@@ -52,4 +52,22 @@ class MailCharsetTest extends OneEngineTest {
         FileResult r = top("notice.eml", mailOf("text/plain", body));
         assertThat(r.findings()).anyMatch(f -> f.level().equals("机密"));
     }
+
+    /**
+     * A rich-text body (what Outlook keeps of a message written in RTF, and how a message from an
+     * Outlook data file comes out when it has no other body) is read as RTF, not as its source:
+     * the marking written in RTF's escapes is found, and no control word is taken for text.
+     */
+    @Test
+    void aRichTextBodyIsReadAsRtf() {
+        String rtf = "{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 SimSun;}}\\f0\\fs24 "
+                + "\\u26426?\\u23494?\\u9733?10\\u24180?\\par \\'b9\\'d8\\'d3\\'da\\'cd\\'a8\\'d6\\'aa\\par}";
+        FileResult r = top("notice.eml", mailOf("text/rtf", rtf.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(r.status()).isEqualTo(FileStatus.OK);
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.level()).isEqualTo("机密");
+            assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+            assertThat(f.context()).doesNotContain("\\u").doesNotContain("fonttbl");
+        });
+    }
 }
