@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -339,7 +340,7 @@ public final class PstExtractor implements Extractor {
         // RTF is 7-bit (every other character escaped as \\'hh or \\uN), so its characters are its bytes.
         byte[] bytes = rtf.getBytes(StandardCharsets.ISO_8859_1);
         return part -> {
-            part.setDataHandler(new DataHandler(new Bytes(bytes, "text/rtf", null)));
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, "text/rtf")));
             part.setHeader("Content-Type", "text/rtf");
         };
     }
@@ -364,7 +365,7 @@ public final class PstExtractor implements Extractor {
             return null; // a link to a file elsewhere (a share, OneDrive): there is no copy in the data file
         }
         String name = first(a.getLongFilename(), a.getFilename(), a.getDisplayName(), "attachment");
-        part.setDataHandler(new DataHandler(new Bytes(null, "application/octet-stream", a)));
+        part.setDataHandler(new DataHandler(new AttachedData(a)));
         part.setFileName(MimeUtility.encodeText(name, "UTF-8", null));
         part.setDisposition(Part.ATTACHMENT);
         part.setHeader("Content-Transfer-Encoding", "base64"); // not chosen by reading the data once more
@@ -435,13 +436,10 @@ public final class PstExtractor implements Extractor {
         }
     }
 
-    /** An attachment's data read from the data file as the message is written out (or bytes given). */
-    private record Bytes(byte[] data, String type, PSTAttachment attachment) implements DataSource {
+    /** An attachment's data, read from the data file as the message is written out (not held in memory before). */
+    private record AttachedData(PSTAttachment attachment) implements DataSource {
         @Override
         public InputStream getInputStream() throws IOException {
-            if (data != null) {
-                return new ByteArrayInputStream(data);
-            }
             try {
                 return attachment.getFileInputStream();
             } catch (PSTException e) {
@@ -450,13 +448,13 @@ public final class PstExtractor implements Extractor {
         }
 
         @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException("read only");
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("an attachment in an Outlook data file is read, not written");
         }
 
         @Override
         public String getContentType() {
-            return type;
+            return "application/octet-stream";
         }
 
         @Override
