@@ -75,10 +75,8 @@ public final class PstExtractor implements Extractor {
         long asked = System.nanoTime();
         LIBRARY.lockInterruptibly();
         ctx.waited(System.nanoTime() - asked);
-        try {
-            try (SeekableByteChannel channel = source.channel()) {
-                read(open(new ChannelContent(channel)), ctx);
-            }
+        try (SeekableByteChannel channel = source.channel()) {
+            read(open(new ChannelContent(channel)), ctx);
         } finally {
             LIBRARY.unlock();
         }
