@@ -42,7 +42,7 @@ import org.baomi.scan.engine.Zone;
  * Outlook data files (pst; also ost, Outlook's offline copy of a mailbox), read with java-libpst:
  * a unit's years of mail in one file, where a document sent or received by mail stays after it was
  * deleted from the disk. Each item — a message, an appointment, a contact, a task, a note — is
- * scanned as a file of its own under its folder's path, {@code 邮件.pst!/收件箱/项目/message 12.eml}:
+ * scanned as a file of its own under its folder's path as Outlook shows it, {@code 邮件.pst!/收件箱/项目/message 12.eml}:
  * it is written out as the RFC 822 message Outlook would export (subject, body, attachments, and
  * messages attached to it as {@code message/rfc822}) and read as any e-mail is ({@link
  * EmlExtractor}), so its attachments are read as files and a finding names the message it is in.
@@ -64,6 +64,8 @@ public final class PstExtractor implements Extractor {
     private static final ReentrantLock LIBRARY = new ReentrantLock();
     /** Messages attached to messages are followed this deep (the engine's depth limit applies beyond). */
     private static final int MAX_EMBEDDED = 8;
+    /** The node of the folder at the top of what Outlook shows (MS-PST 2.7.1: NID 0x8022, the IPM subtree). */
+    private static final long IPM_SUBTREE = 0x8022;
 
     /** Items and folders that could not be read, and the first reason. */
     private int failedItems;
@@ -117,7 +119,7 @@ public final class PstExtractor implements Extractor {
             throw damaged(e); // without its store and root folder nothing of the file can be found
         }
         StringBuilder folderNames = new StringBuilder();
-        folder(root, "", folderNames, ctx);
+        folder(shown(root), "", folderNames, ctx);
         if (!folderNames.isEmpty()) {
             ctx.text(Location.FOLDER_NAMES, folderNames);
         }
@@ -127,6 +129,25 @@ public final class PstExtractor implements Extractor {
             ctx.partlyRead(what + " of this Outlook data file could not be read (" + firstFailure
                     + "); Outlook's Inbox Repair Tool (scanpst.exe) may recover " + (failedItems + failedFolders == 1 ? "it" : "them"));
         }
+    }
+
+    /**
+     * The folder whose folders Outlook's folder pane shows (the "IPM subtree", "Top of Outlook data
+     * file" in the file, shown under the data file's name): paths start below it, and the file's
+     * internal folders (the search root, saved views) are left out. A file without it is read from
+     * its root.
+     */
+    private static PSTFolder shown(PSTFolder root) {
+        try {
+            for (PSTFolder f : root.getSubFolders()) {
+                if (f.getDescriptorNodeId() == IPM_SUBTREE) {
+                    return f;
+                }
+            }
+        } catch (PSTException | IOException | RuntimeException unlisted) {
+            // the root's folders cannot be listed: read from the root, which reports the failure
+        }
+        return root;
     }
 
     private void folder(PSTFolder folder, String path, StringBuilder names, ExtractionContext ctx) throws Exception {
