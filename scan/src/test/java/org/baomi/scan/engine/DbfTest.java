@@ -9,32 +9,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
-import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * dBase/FoxPro tables as finance, personnel and archive systems export them, written here with
  * javadbf: a marking in a record is found, in GBK whether the header names the code page or not;
  * a file that only carries the name is not taken for one; a table cut short is read as far as it goes and says so.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DbfTest {
-    private Engine engine;
-
-    @BeforeAll
-    void open() {
-        engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 1);
-    }
-
-    @AfterAll
-    void close() {
-        engine.close();
-    }
-
+class DbfTest extends OneEngineTest {
     private static byte[] table(Charset charset) {
         DBFField id = new DBFField("BH", DBFDataType.NUMERIC, 6, 0);
         DBFField title = new DBFField("WJMC", DBFDataType.CHARACTER, 60);
@@ -51,11 +33,6 @@ class DbfTest {
         return out.toByteArray();
     }
 
-    private FileResult scan(String name, byte[] data) throws Exception {
-        List<FileResult> all = engine.scan(name, data);
-        return all.get(all.size() - 1);
-    }
-
     private static void markedInTable(FileResult r) {
         assertThat(r.status()).as(r.path() + " " + r.reason()).isEqualTo(FileStatus.OK);
         assertThat(r.mediaType()).isEqualTo("application/x-dbf");
@@ -68,26 +45,26 @@ class DbfTest {
 
     @Test
     void aMarkingInARecordIsFoundInTheCodePageTheHeaderNames() throws Exception {
-        markedInTable(scan("台账.dbf", table(Charset.forName("GBK"))));
+        markedInTable(top("台账.dbf", table(Charset.forName("GBK"))));
     }
 
     @Test
     void aTableWhoseHeaderNamesNoCodePageIsDetected() throws Exception {
         byte[] data = table(Charset.forName("GBK"));
         data[29] = 0; // no language driver, as many exporters write it
-        markedInTable(scan("台账.DBF", data));
+        markedInTable(top("台账.DBF", data));
     }
 
     @Test
     void aTextFileNamedDbfIsReadAsText() throws Exception {
-        FileResult r = scan("notes.dbf", "机密\n会议记录\n".getBytes(StandardCharsets.UTF_8));
+        FileResult r = top("notes.dbf", "机密\n会议记录\n".getBytes(StandardCharsets.UTF_8));
         assertThat(r.mediaType()).isEqualTo("text/plain");
     }
 
     @Test
     void aTableCutShortIsReadAsFarAsItGoesAndSaysSo() throws Exception {
         byte[] whole = table(Charset.forName("GBK"));
-        FileResult r = scan("cut.dbf", Arrays.copyOf(whole, whole.length / 2));
+        FileResult r = top("cut.dbf", Arrays.copyOf(whole, whole.length / 2));
         assertThat(r.mediaType()).isEqualTo("application/x-dbf");
         assertThat(r.status()).isEqualTo(FileStatus.UNREADABLE);
         assertThat(r.reason()).contains("breaks off after record").contains("of the 199").contains("records before were scanned");

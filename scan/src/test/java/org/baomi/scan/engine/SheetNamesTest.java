@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The names on a workbook's tabs are seen by anyone who opens it: a sheet named "（绝密）名单"
  * over cells that say nothing was passed as clean. They are read in xlsx, xls and ods and judged
  * as a file name is.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SheetNamesTest {
-    private Engine engine;
-
-    @BeforeAll
-    void open() {
-        engine = new Engine(new RuleSet().withBuiltInMarkings(), Limits.defaults(), 1);
-    }
-
-    @AfterAll
-    void close() {
-        engine.close();
-    }
-
+class SheetNamesTest extends OneEngineTest {
     private Finding only(String name, byte[] data) throws Exception {
-        List<FileResult> all = engine.scan(name, data);
-        FileResult r = all.get(all.size() - 1);
+        FileResult r = top(name, data);
         assertThat(r.status()).as(name).isEqualTo(FileStatus.OK);
         List<Finding> markings = r.findings().stream().filter(f -> f.category() == Category.MARKING).toList();
         assertThat(markings).as(name).hasSize(1);
