@@ -300,6 +300,7 @@ public final class Engine implements AutoCloseable {
             case ACCESS -> new org.baomi.scan.extract.AccessExtractor();
             case DBF -> new org.baomi.scan.extract.DbfExtractor();
             case PDF -> new PdfExtractor();
+            case XPS, OXPS -> new org.baomi.scan.extract.XpsExtractor();
             case PNG, JPEG, TIFF, GIF, BMP, WEBP -> new ImageExtractor();
             case HTML -> new MarkupExtractor(true);
             case XML -> new MarkupExtractor(false);

@@ -41,6 +41,10 @@ public enum Format {
     PUB("application/x-mspublisher"),
     /** Visio 2013 and later drawings, templates and stencils (vsdx, vsdm, vstx, vssx …): the text and shape data of each page. */
     VSDX("application/vnd.ms-visio.drawing"),
+    /** XPS documents (what Windows' Microsoft XPS Document Writer prints to a file): their pages' text. */
+    XPS("application/vnd.ms-xpsdocument"),
+    /** OpenXPS (ECMA-388, .oxps: the XPS Document Writer's format since Windows 8). */
+    OXPS("application/oxps"),
     OOXML_ENCRYPTED("application/x-tika-ooxml-protected"),
     /** A compound file that only holds an embedded object (a packaged file, an OOXML package). */
     OLE_OBJECT("application/x-tika-msoffice-embedded"),

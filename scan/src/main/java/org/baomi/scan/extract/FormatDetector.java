@@ -371,9 +371,13 @@ public final class FormatDetector {
                 }
                 // Its main part named otherwise (Word for the web writes word/document2.xml): what
                 // the package declares it to be.
-                Format declared = OpcContentTypes.of(zip).mainFormat();
+                OpcContentTypes types = OpcContentTypes.of(zip);
+                Format declared = types.mainFormat();
                 if (declared != null) {
                     return declared;
+                }
+                if (XpsExtractor.isXps(names, types)) {
+                    return XpsExtractor.openXps(zip) ? Format.OXPS : Format.XPS;
                 }
             }
         } catch (IOException | RuntimeException e) {

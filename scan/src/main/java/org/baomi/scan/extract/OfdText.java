@@ -13,13 +13,8 @@ import org.baomi.scan.engine.Zone;
  *
  * <p>A page's text objects are placed glyph by glyph or run by run ({@code Boundary} in
  * millimetres, {@code TextCode X/Y} inside it): converters of 公文 to OFD often write each
- * character of a line as a text object of its own. One line per text object would cut
- * {@code 机密★1年} into five lines, and the marking's ★期限 (or an English {@code SECRET} written
- * letter by letter) would no longer be one word. Text objects on the same baseline, each to the
- * right of the last, are joined into one line — with a space where a gap of more than a word
- * space (three tenths of the font size) separates their boundaries, which the matcher ignores
- * between Chinese characters; a glyph's boundary is its ink, narrower than its advance, so the
- * gap between two glyphs of a word stays below that — and a new baseline starts a new line.
+ * character of a line as a text object of its own. They are joined into the lines a reader sees
+ * ({@link PlacedLines}).
  *
  * <p>The document information in {@code OFD.xml} is read field by field: title, author,
  * subject, abstract, keywords and custom data ({@code 密级 机密★10年}, as marking tools record
@@ -73,7 +68,7 @@ final class OfdText {
         } finally {
             r.close();
         }
-        return new Page(lines.sb.toString(), pictures, paths, box);
+        return new Page(lines.placed.text(), pictures, paths, box);
     }
 
     /** The page box a document gives its pages ({@code Document.xml}: {@code CommonData/PageArea/PhysicalBox}), or null. */
@@ -192,14 +187,14 @@ final class OfdText {
                     remark = true;
                 } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("Remark")) {
                     remark = false;
-                    lines.breakLine();
+                    lines.placed.breakLine();
                 } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("Annot")) {
-                    if (!lines.sb.toString().isBlank()) {
-                        sink.segment(where, lines.sb.toString());
+                    if (!lines.placed.text().isBlank()) {
+                        sink.segment(where, lines.placed.text());
                     }
                     lines = null;
                 } else if (remark && (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA)) {
-                    lines.sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    lines.placed.append().append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                 } else {
                     lines.event(r, ev);
                 }
@@ -209,19 +204,15 @@ final class OfdText {
         }
     }
 
-    /** Text objects joined into the lines a reader sees. */
+    /** Text objects joined into the lines a reader sees ({@link PlacedLines}). */
     private static final class Lines {
-        final StringBuilder sb = new StringBuilder();
+        final PlacedLines placed = new PlacedLines();
         // The text object being read: its boundary, or NaN when it has none that parses.
         private double bx = Double.NaN;
         private double by = Double.NaN;
         private double bw;
         private double size;
         private double[] ctm;
-        // The last text written: its baseline, where it started and where its object ends.
-        private double lastY = Double.NaN;
-        private double lastX = Double.NaN;
-        private double lastRight = Double.NaN;
         private double codeY;
         private boolean inCode;
 
@@ -247,13 +238,12 @@ final class OfdText {
                     }
                     double cx = x == null ? 0 : x[0];
                     // GB/T 33190: TextCode positions are in the object's space, mapped by its CTM
-                    // (converters often draw each glyph with one) into the boundary's.
+                    // (converters often draw each glyph with one) into the boundary's. A glyph's
+                    // boundary is its ink, narrower than its advance, so the gap between two
+                    // glyphs of a word stays below a word space.
                     double absX = bx + (ctm == null ? cx : ctm[0] * cx + ctm[2] * codeY + ctm[4]);
                     double absY = by + (ctm == null ? codeY : ctm[1] * cx + ctm[3] * codeY + ctm[5]);
-                    separate(absX, absY);
-                    lastX = absX;
-                    lastY = absY;
-                    lastRight = bx + bw;
+                    placed.run(absX, absY, size, bx + bw);
                     inCode = true;
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -265,31 +255,7 @@ final class OfdText {
                     by = Double.NaN;
                 }
             } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && inCode) {
-                sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-            }
-        }
-
-        /**
-         * Before text at ({@code x}, {@code y}): nothing when it continues the last text's line to
-         * the right, a space when it does so after a wide gap, else a line break. Unknown positions
-         * (NaN) always break the line, as each text object once did.
-         */
-        private void separate(double x, double y) {
-            if (sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n') {
-                return;
-            }
-            double tolerance = Math.max(size, 0.5) * 0.5;
-            boolean sameLine = Math.abs(y - lastY) <= tolerance && x >= lastX - tolerance;
-            if (!sameLine) { // also when any of them is NaN
-                sb.append('\n');
-            } else if (x - lastRight > Math.max(size, 0.5) * 0.3) {
-                sb.append(' ');
-            }
-        }
-
-        void breakLine() {
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
-                sb.append('\n');
+                placed.append().append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
             }
         }
     }

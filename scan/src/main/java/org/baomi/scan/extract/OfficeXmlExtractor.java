@@ -13,7 +13,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.baomi.scan.engine.FileStatus;
 import org.baomi.scan.engine.Location;
 import org.baomi.scan.engine.Zone;
 
@@ -33,10 +32,9 @@ public final class OfficeXmlExtractor implements Extractor {
     private final Format format;
     /** What to add to an OFD page folder's number for the page's: 1 when they start at Page_0. */
     private int ofdPageBase;
-    /** An OFD's pages: all, those with text, those drawn (pictures, paths) without any. */
+    /** An OFD's pages: all, those with text. */
     private int ofdPages;
     private int ofdPagesWithText;
-    private int ofdPagesDrawn;
     private final UnreadPages ofdUnread = new UnreadPages();
     /** The alternative text of the pictures and shapes of the part being read (Word writes a picture's twice). */
     private final java.util.Set<String> descriptions = new java.util.LinkedHashSet<>();
@@ -206,10 +204,7 @@ public final class OfficeXmlExtractor implements Extractor {
                             }
                             ofdPagesWithText += read ? 1 : 0;
                             if (!read && page.drawn()) {
-                                ofdPagesDrawn++;
-                                if (number > 0) {
-                                    ofdUnread.add(number);
-                                }
+                                ofdUnread.add(number);
                             }
                         }
                     } else if (format == Format.OFD && name.equalsIgnoreCase("OFD.xml")) {
@@ -226,14 +221,7 @@ public final class OfficeXmlExtractor implements Extractor {
                     imported(zip, name, loc, text.isBlank(), ctx);
                 }
             }
-            if (ofdPagesWithText == 0 && ofdPagesDrawn > 0) {
-                // Scanned pages, or text converted to outlines (as some PDF-to-OFD converters do):
-                // nothing here says whether it is marked. Reported, not passed as clean (ADR 0111).
-                throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
-                        + ofdPagesDrawn + " of " + ofdPages + " pages; a scan, or text converted to curves?): "
-                        + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
-            }
-            ofdUnread.report(ofdPages, ctx);
+            ofdUnread.finish(ofdPages, ofdPagesWithText, ctx);
         }
     }
 
@@ -597,7 +585,8 @@ public final class OfficeXmlExtractor implements Extractor {
                 || n.endsWith(".wmf") || n.endsWith(".bmp") || n.endsWith(".tif") || n.endsWith(".svg");
     }
 
-    private static String naturalKey(String name) {
+    /** A name's key for sorting in natural order (slide 2 before slide 10): its numbers zero-padded. */
+    static String naturalKey(String name) {
         Matcher m = Pattern.compile("\\d+").matcher(name);
         StringBuilder sb = new StringBuilder();
         int last = 0;

@@ -21,7 +21,7 @@ public final class OpaqueContent {
             "xls", "xlt", "xlsx", "xlsm", "xltx", "xltm", "et", "ett",
             "ppt", "pot", "pps", "pptx", "pptm", "potx", "potm", "ppsx", "ppsm", "dps", "dpt",
             "rtf", "odt", "ott", "ods", "ots", "odp", "otp", "fodt", "fods", "fodp", "uof", "uot", "uos", "uop",
-            "pdf", "ofd", "eml", "msg", "mht", "mhtml", "htm", "html", "xhtml", "xml", "txt", "csv",
+            "pdf", "ofd", "xps", "oxps", "eml", "msg", "mht", "mhtml", "htm", "html", "xhtml", "xml", "txt", "csv",
             "zip", "rar", "7z", "tar", "gz", "tgz",
             "jpg", "jpeg", "png", "tif", "tiff", "bmp", "gif", "webp");
     /** Bytes judged at least: fewer say too little about their spread. */

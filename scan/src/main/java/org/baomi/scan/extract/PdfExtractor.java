@@ -33,7 +33,6 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDNonTerminalField;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.baomi.scan.engine.FileStatus;
 import org.baomi.scan.engine.Location;
 import org.baomi.scan.engine.Zone;
 
@@ -150,15 +149,7 @@ public final class PdfExtractor implements Extractor {
                 ctx.checkDeadline();
                 attach(spec, ++n, ctx);
             }
-            int withImages = unread.count();
-            if (withText == 0 && withImages > 0) {
-                // A scanned paper document: nothing here says whether it is marked; a person
-                // must look (or OCR it). Reported, not passed as clean.
-                throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
-                        + withImages + " of " + pages + " pages; a scan, or text converted to curves?): "
-                        + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
-            }
-            unread.report(pages, ctx);
+            unread.finish(pages, withText, ctx);
         }
     }
 

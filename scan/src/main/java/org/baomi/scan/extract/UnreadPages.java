@@ -2,6 +2,7 @@ package org.baomi.scan.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.baomi.scan.engine.FileStatus;
 
 /**
  * The pages of a fixed-layout document (PDF, OFD) that hold pictures or drawn outlines and no
@@ -31,6 +32,21 @@ final class UnreadPages {
 
     int count() {
         return pages.size();
+    }
+
+    /**
+     * At the end of a document of {@code total} pages, {@code withText} of them read: when none is
+     * and some hold only pictures or outlines (a scanned paper document), {@code skipped} — nothing
+     * there says whether it is marked, and a person must look or OCR it (ADR 0111) — else the
+     * note on the pages not read ({@link #report}).
+     */
+    void finish(int total, int withText, ExtractionContext ctx) throws ExtractionProblem {
+        if (withText == 0 && !pages.isEmpty()) {
+            throw new ExtractionProblem(FileStatus.SKIPPED, "no text on any page, only images or drawn outlines ("
+                    + pages.size() + " of " + total + " pages; a scan, or text converted to curves?): "
+                    + (ctx.ocrOn() ? Ocr.READ_NOTHING : Ocr.NOT_READ));
+        }
+        report(total, ctx);
     }
 
     /**
