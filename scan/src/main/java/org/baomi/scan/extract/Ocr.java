@@ -402,4 +402,23 @@ public final class Ocr {
         }
         return out;
     }
+
+    /**
+     * The text OCR reads in a page's pictures, one after another; blank when it read nothing
+     * (pictures too small to hold words, a file OCR cannot read: what was read so far stands).
+     */
+    static String readPictures(List<ExtractionContext.Bytes> pictures, ExtractionContext ctx) throws ExtractionProblem {
+        StringBuilder text = new StringBuilder();
+        for (ExtractionContext.Bytes picture : pictures) {
+            try {
+                List<String> read = ctx.ocr(picture);
+                if (read != null) {
+                    read.forEach(t -> text.append(t).append('\n'));
+                }
+            } catch (IOException unreadable) {
+                // A picture OCR cannot read is a picture not read.
+            }
+        }
+        return text.toString().isBlank() ? "" : text.toString();
+    }
 }

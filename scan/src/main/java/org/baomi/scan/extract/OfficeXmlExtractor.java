@@ -510,28 +510,20 @@ public final class OfficeXmlExtractor implements Extractor {
      */
     private static String ofdOcr(ZipFile zip, String page, List<String> ids, OfdResources resources,
                                  ExtractionContext ctx) throws ExtractionProblem {
-        StringBuilder text = new StringBuilder();
+        List<ExtractionContext.Bytes> pictures = new ArrayList<>();
         for (String id : ids) {
             String name = resources.pictures().get(ofdDocument(page) + "\0" + id);
             ZipArchiveEntry e = name == null ? null : zip.getEntry(name);
-            if (e == null) {
-                continue;
-            }
-            try {
-                List<String> read = ctx.ocr(() -> {
+            if (e != null) {
+                pictures.add(() -> {
                     try (InputStream in = ctx.limits() == null ? zip.getInputStream(e)
                             : Bounded.of(zip.getInputStream(e), ctx.limits(), e.getCompressedSize(), name)) {
                         return in.readAllBytes();
                     }
                 });
-                if (read != null) {
-                    read.forEach(t -> text.append(t).append('\n'));
-                }
-            } catch (java.io.IOException unreadable) {
-                // A picture OCR cannot read: what was read of the page so far stands.
             }
         }
-        return text.toString().isBlank() ? "" : text.toString();
+        return Ocr.readPictures(pictures, ctx);
     }
 
     /** OFD pages of outlines are drawn at this resolution for OCR, as PDF pages are. */

@@ -97,7 +97,12 @@ public final class XpsExtractor implements Extractor {
                     ctx.text(Location.body("page " + number, number == 1), page.text());
                 } else if (page.drawn() && ctx.ocrOn()) {
                     // A scanned page: its pictures by OCR.
-                    String seen = ocr(parts, page.pictures(), ctx);
+                    String seen = Ocr.readPictures(page.pictures().stream().filter(parts::has)
+                            .<ExtractionContext.Bytes>map(p -> () -> {
+                                try (InputStream in = parts.open(p)) {
+                                    return in.readAllBytes();
+                                }
+                            }).toList(), ctx);
                     if (!seen.isBlank()) {
                         ctx.text(Location.body("page " + number + " (OCR)", number == 1), seen);
                         read = true;
@@ -148,29 +153,6 @@ public final class XpsExtractor implements Extractor {
             // What was read before the damage stands.
         }
         return out;
-    }
-
-    /** The text OCR reads in a page's pictures, a picture after another; blank when it read nothing. */
-    private static String ocr(Parts parts, List<String> pictures, ExtractionContext ctx) throws ExtractionProblem {
-        StringBuilder text = new StringBuilder();
-        for (String picture : pictures) {
-            if (!parts.has(picture)) {
-                continue;
-            }
-            try {
-                List<String> read = ctx.ocr(() -> {
-                    try (InputStream in = parts.open(picture)) {
-                        return in.readAllBytes();
-                    }
-                });
-                if (read != null) {
-                    read.forEach(t -> text.append(t).append('\n'));
-                }
-            } catch (java.io.IOException unreadable) {
-                // A picture OCR cannot read: what was read of the page so far stands.
-            }
-        }
-        return text.toString().isBlank() ? "" : text.toString();
     }
 
     /** The part a zip entry holds, or a piece of ({@code 1.fpage/[0].piece}: {@code 1.fpage}). */

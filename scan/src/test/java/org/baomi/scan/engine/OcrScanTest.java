@@ -104,6 +104,18 @@ class OcrScanTest {
         }
     }
 
+    /** A paper document scanned and printed to XPS: its page is a picture, read where it is placed. */
+    @Test
+    void aScannedXpsIsReadPageByPage() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(scan, "png", png);
+        try (Engine engine = engine(Limits.defaults())) {
+            FileResult r = engine.scan("scanned-memo.xps", XpsTest.scannedXps(png.toByteArray())).get(0);
+            assertMarkedAtTop(r, "scanned-memo.xps", "page 1 (OCR)");
+            assertThat(r.reason()).isNull();
+        }
+    }
+
     /**
      * A scanner's OFD (ofdrw's image converter: one picture a page, declared in DocumentRes.xml
      * under BaseLoc Res) and a scanned page behind a typed one: each picture read where it is

@@ -180,17 +180,14 @@ class XpsTest {
 
     @Test
     void aScannedPageIsSaidSoAndADamagedPageDoesNotHideTheOthers() throws IOException {
-        String scan = "<Path Data=\"M 0,0 L 793,0 L 793,1122 L 0,1122 Z\"><Path.Fill>"
-                + "<ImageBrush ImageSource=\"/Resources/Images/scan.png\" Viewbox=\"0,0,2480,3508\" TileMode=\"None\""
-                + " ViewboxUnits=\"Absolute\" ViewportUnits=\"Absolute\" Viewport=\"0,0,793,1122\"/></Path.Fill></Path>";
-        java.util.Map<String, String> scanned = parts(XPS, List.of(page(XPS, scan)));
+        java.util.Map<String, String> scanned = parts(XPS, List.of(page(XPS, SCANNED)));
         scanned.put("Resources/Images/scan.png", "not read without OCR");
         FileResult only = scan("scan.xps", zip(scanned));
         assertThat(only.status()).isEqualTo(FileStatus.SKIPPED);
         assertThat(only.reason()).contains("no text on any page", "1 of 1 pages");
 
         java.util.Map<String, String> mixed = parts(XPS, List.of(page(XPS, glyphs(96, 80, 16, "关于检查的通知", null)),
-                page(XPS, scan), page(XPS, glyphs(96, 80, 16, "秘密", null)).replace("</FixedPage>", "<Glyphs"),
+                page(XPS, SCANNED), page(XPS, glyphs(96, 80, 16, "秘密", null)).replace("</FixedPage>", "<Glyphs"),
                 page(XPS, glyphs(96, 80, 16, "机密★1年", null))));
         mixed.put("Resources/Images/scan.png", "not read without OCR");
         FileResult r = scan("mixed.xps", zip(mixed));
@@ -218,6 +215,25 @@ class XpsTest {
     }
 
     // --- building XPS packages as the XPS Document Writer lays them out
+
+    /** What a scanned page draws: its picture over the whole page. */
+    private static final String SCANNED = "<Path Data=\"M 0,0 L 793,0 L 793,1122 L 0,1122 Z\"><Path.Fill>"
+            + "<ImageBrush ImageSource=\"/Resources/Images/scan.png\" Viewbox=\"0,0,2480,3508\" TileMode=\"None\""
+            + " ViewboxUnits=\"Absolute\" ViewportUnits=\"Absolute\" Viewport=\"0,0,793,1122\"/></Path.Fill></Path>";
+
+    /** An XPS document of one scanned page, its picture {@code png} (for OCR). */
+    static byte[] scannedXps(byte[] png) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (var part : parts(XPS, List.of(page(XPS, SCANNED))).entrySet()) {
+                z.putNextEntry(new ZipEntry(part.getKey()));
+                z.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            z.putNextEntry(new ZipEntry("Resources/Images/scan.png"));
+            z.write(png);
+        }
+        return bytes.toByteArray();
+    }
 
     private static String glyphs(double x, double y, double size, String text, String indices) {
         return "<Glyphs Fill=\"#FF000000\" FontUri=\"/Resources/Fonts/F.odttf\" FontRenderingEmSize=\"" + size
