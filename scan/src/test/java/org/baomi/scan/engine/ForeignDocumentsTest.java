@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Files written by real programs that no test can write — Word 6.0, Excel 4.0, JExcelApi,
@@ -24,33 +18,16 @@ import org.junit.jupiter.api.TestInstance;
  * short — from Apache Tika's test suites (its modules' test jars, unpacked into {@code target/tika}
  * by the build, scan/pom.xml). Each was misread before: unreadable, too_large or skipped.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForeignDocumentsTest {
-    private Path root;
-    private Engine engine;
-
-    @BeforeAll
-    void open() throws IOException {
-        String unpacked = System.getenv("BAOMI_TIKA_DOCUMENTS");
-        root = Path.of(unpacked != null ? unpacked : "target/tika");
-        assertThat(root.resolve("microsoft/test-documents")).as("Tika's test documents, unpacked by the build").isDirectory();
-        Path words = Files.createTempFile("foreign-", ".txt");
-        Files.writeString(words, String.join("\n", "quick brown fox", "Returns other than Form", "default format",
-                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika", "random text", "Nothing fancy", "0123456789abcdef", "虽然该指令经过重新发布", "普林斯顿大学") + "\n", StandardCharsets.UTF_8);
-        engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words),
-                new Limits(3, 50L << 20, 1L << 30, 200, Duration.ofSeconds(60), 100, 8L << 20), 1);
-        Files.delete(words);
-    }
-
-    @AfterAll
-    void close() {
-        engine.close();
+class ForeignDocumentsTest extends TikaSamplesTest {
+    @Override
+    List<String> keywords() {
+        return List.of("quick brown fox", "Returns other than Form", "default format",
+                "Apache Tika", "Content Analysis Toolkit", "Sample Word Document", "Tika", "random text", "Nothing fancy", "0123456789abcdef", "虽然该指令经过重新发布", "普林斯顿大学");
     }
 
     private List<FileResult> scan(String module, String name) {
-        Path file = root.resolve(module).resolve("test-documents").resolve(name);
         try {
-            return engine.scan(name, Files.readAllBytes(file));
+            return engine.scan(name, sample(module, name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

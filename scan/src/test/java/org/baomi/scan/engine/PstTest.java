@@ -13,10 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,34 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
  * path, read as an e-mail is (HTML bodies as shown, attached messages and their attachments);
  * what cannot be read is said so.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PstTest {
+class PstTest extends TikaSamplesTest {
     private static final String TOP = "!/";
-    private Path documents;
-    private Engine engine;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    void open() throws IOException {
-        String unpacked = System.getenv("BAOMI_TIKA_DOCUMENTS");
-        documents = Path.of(unpacked != null ? unpacked : "target/tika").resolve("microsoft/test-documents");
-        assertThat(documents.resolve("testPST.pst")).as("Tika's test documents, unpacked by the build").isRegularFile();
-        Path words = Files.createTempFile("pst-", ".txt");
-        Files.writeString(words, String.join("\n", "Forwarded (html)", "Forwarded RTF", "Forwarded plain text", "First email",
-                "Couchbase Server", "PreviousMapFeatureGenerator", "Search Root") + "\n", StandardCharsets.UTF_8);
-        engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words),
-                new Limits(5, 50L << 20, 1L << 30, 200, Duration.ofSeconds(60), 100, 8L << 20), 1);
-        Files.delete(words);
+    @Override
+    List<String> keywords() {
+        return List.of("Forwarded (html)", "Forwarded RTF", "Forwarded plain text", "First email",
+                "Couchbase Server", "PreviousMapFeatureGenerator", "Search Root");
     }
 
-    @AfterAll
-    void close() {
-        engine.close();
+    @Override
+    Limits limits() {
+        return new Limits(5, 50L << 20, 1L << 30, 200, Duration.ofSeconds(60), 100, 8L << 20);
     }
 
     private byte[] sample(String name) throws IOException {
-        return Files.readAllBytes(documents.resolve(name));
+        return sample("microsoft", name);
     }
 
     private static FileResult at(List<FileResult> all, String pathEnd) {

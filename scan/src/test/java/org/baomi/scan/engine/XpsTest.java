@@ -6,9 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +13,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.baomi.scan.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * XPS and OpenXPS documents — what Windows' XPS Document Writer prints to a file — read as their
@@ -30,29 +23,14 @@ import org.junit.jupiter.api.TestInstance;
  * character at a time, canvases that move and scale their text, pages listed out of name order,
  * a page stored in pieces, a scanned page).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class XpsTest {
+class XpsTest extends TikaSamplesTest {
     private static final String XPS = "http://schemas.microsoft.com/xps/2005/06";
     private static final String OXPS = "http://schemas.openxps.org/oxps/v1.0";
-    private Path documents;
-    private Engine engine;
 
-    @BeforeAll
-    void open() throws IOException {
-        String unpacked = System.getenv("BAOMI_TIKA_DOCUMENTS");
-        documents = Path.of(unpacked != null ? unpacked : "target/tika").resolve("microsoft/test-documents");
-        assertThat(documents.resolve("testPPT.xps")).as("Tika's test documents, unpacked by the build").isRegularFile();
-        Path words = Files.createTempFile("xps-", ".txt");
-        Files.writeString(words, String.join("\n", "Black Panther", "Kumar Nistala", "italics and bold", "foo bar baz",
-                "supposed to know", "This is my XPS document test") + "\n", StandardCharsets.UTF_8);
-        engine = new Engine(new RuleSet().withBuiltInMarkings().withKeywords(words),
-                new Limits(3, 50L << 20, 1L << 30, 100, Duration.ofSeconds(60), 100, 8L << 20), 1);
-        Files.delete(words);
-    }
-
-    @AfterAll
-    void close() {
-        engine.close();
+    @Override
+    List<String> keywords() {
+        return List.of("Black Panther", "Kumar Nistala", "italics and bold", "foo bar baz",
+                "supposed to know", "This is my XPS document test");
     }
 
     private FileResult scan(String name, byte[] data) {
@@ -69,28 +47,28 @@ class XpsTest {
 
     @Test
     void theSamplesOfWordPowerPointAndExcelAreReadPageByPage() throws IOException {
-        FileResult ppt = scan("slides.xps", Files.readAllBytes(documents.resolve("testPPT.xps")));
+        FileResult ppt = scan("slides.xps", sample("microsoft", "testPPT.xps"));
         assertThat(ppt.status()).as(ppt.reason()).isEqualTo(FileStatus.OK);
         assertThat(ppt.mediaType()).isEqualTo("application/vnd.ms-xpsdocument");
         assertThat(finding(ppt, "Kumar Nistala").location()).isEqualTo("page 2");
         assertThat(finding(ppt, "Black Panther").location()).isEqualTo("page 3");
         // Word prints the spaces between runs of other fonts as runs of their own: the words stay apart.
-        FileResult word = scan("text.xps", Files.readAllBytes(documents.resolve("test_text.xps")));
+        FileResult word = scan("text.xps", sample("microsoft", "test_text.xps"));
         assertThat(finding(word, "italics and bold").location()).isEqualTo("page 1");
-        assertThat(finding(scan("sheet.xps", Files.readAllBytes(documents.resolve("testXLSX.xps"))), "foo bar baz")
+        assertThat(finding(scan("sheet.xps", sample("microsoft", "testXLSX.xps")), "foo bar baz")
                 .location()).isEqualTo("page 1");
         // Written by another producer, with data descriptors; one of them OpenXPS.
-        FileResult song = scan("song.oxps", Files.readAllBytes(documents.resolve("testXPSWithDataDescriptor2.xps")));
+        FileResult song = scan("song.oxps", sample("microsoft", "testXPSWithDataDescriptor2.xps"));
         assertThat(song.mediaType()).isEqualTo("application/oxps");
         assertThat(finding(song, "supposed to know").location()).isEqualTo("page 1");
-        assertThat(finding(scan("dd.xps", Files.readAllBytes(documents.resolve("testXPSWithDataDescriptor.xps"))),
+        assertThat(finding(scan("dd.xps", sample("microsoft", "testXPSWithDataDescriptor.xps")),
                 "This is my XPS document test").location()).isEqualTo("page 1");
     }
 
     @Test
     void aMarkingPrintedAtTheTopOfTheFirstPageIsHigh() throws IOException {
         // PowerPoint's title slide, its title replaced by a marking as the slide would have printed it.
-        byte[] marked = replacing(Files.readAllBytes(documents.resolve("testPPT.xps")), "Documents/1/Pages/1.fpage",
+        byte[] marked = replacing(sample("microsoft", "testPPT.xps"), "Documents/1/Pages/1.fpage",
                 page -> page.replace("UnicodeString=\"Attachment Test\"", "UnicodeString=\"机密★10年\""));
         FileResult r = scan("slides.xps", marked);
         Finding f = finding(r, "机密★10年");
