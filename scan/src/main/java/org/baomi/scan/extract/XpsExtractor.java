@@ -56,27 +56,30 @@ public final class XpsExtractor implements Extractor {
     public void extract(Source source, ExtractionContext ctx) throws Exception {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(source.channel()).get()) {
             Parts parts = new Parts(zip, ctx);
+            List<OoxmlParts.Relationship> relationships = OoxmlParts.Package.of(zip).relationships("");
+            OpcContentTypes types = OpcContentTypes.of(zip);
             List<String> pages = new ArrayList<>();
-            String sequence = sequence(zip, parts);
+            String sequence = sequence(relationships, types, parts);
             if (sequence != null) {
                 for (String document : references(parts, sequence, "DocumentReference")) {
                     pages.addAll(references(parts, document, "PageContent"));
                 }
             } else {
                 // Its list of documents lost (a damaged or hand-made package): its pages are still there.
-                OpcContentTypes types = OpcContentTypes.of(zip);
                 parts.names().stream().filter(n -> PAGE_TYPE.equals(types.type(n)))
                         .sorted(Comparator.comparing(OfficeXmlExtractor::naturalKey)).forEach(pages::add);
                 ctx.partlyRead("the document sequence (FixedDocumentSequence) is missing: its " + pages.size()
                         + (pages.size() == 1 ? " page was" : " pages were") + " read in the order of their names");
             }
-            for (OoxmlParts.Relationship r : OoxmlParts.Package.of(zip).relationships("")) {
+            for (OoxmlParts.Relationship r : relationships) {
                 if (r.is("core-properties")) {
                     try (InputStream in = parts.open(r.target())) {
                         String text = XmlText.of(in);
                         if (!text.isBlank()) {
                             ctx.text(Location.of("metadata", Zone.METADATA), text);
                         }
+                    } catch (XMLStreamException damaged) {
+                        ctx.partlyRead("the document's properties could not be read (" + r.target() + ": " + firstLine(damaged) + ")");
                     }
                 }
             }
@@ -118,13 +121,12 @@ public final class XpsExtractor implements Extractor {
     }
 
     /** The fixed document sequence: where the package's relationship points, else the part declared as one. */
-    private static String sequence(ZipFile zip, Parts parts) {
-        for (OoxmlParts.Relationship r : OoxmlParts.Package.of(zip).relationships("")) {
+    private static String sequence(List<OoxmlParts.Relationship> relationships, OpcContentTypes types, Parts parts) {
+        for (OoxmlParts.Relationship r : relationships) {
             if (r.is(FIXED_REPRESENTATION) && parts.has(r.target())) {
                 return r.target();
             }
         }
-        OpcContentTypes types = OpcContentTypes.of(zip);
         return parts.names().stream().filter(n -> SEQUENCE_TYPE.equals(types.type(n))).findFirst().orElse(null);
     }
 

@@ -141,6 +141,11 @@ class XpsTest extends TikaSamplesTest {
         assertThat(f.location()).isEqualTo("page 1");
         assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(finding(r, "机密").location()).isEqualTo("metadata");
+        // Damaged properties are said so; the pages are read.
+        parts.put("docProps/core.xml", "<cp:coreProperties><dc:title>");
+        FileResult damaged = scan("damaged.xps", zip(parts));
+        assertThat(damaged.reason()).contains("properties could not be read");
+        assertThat(finding(damaged, "绝密★30年").location()).isEqualTo("page 1");
     }
 
     @Test
