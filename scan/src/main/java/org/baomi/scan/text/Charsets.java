@@ -95,13 +95,141 @@ public final class Charsets {
         String cs = d.getDetectedCharset();
         if (cs == null || cs.equalsIgnoreCase("GB2312") || cs.equalsIgnoreCase("GBK") || cs.equalsIgnoreCase("HZ-GB-2312")) {
             // GB18030 is a superset of GBK and GB2312 and the most likely legacy encoding here.
-            return Charset.forName("GB18030");
+            return GB18030;
         }
+        Charset named;
         try {
-            return Charset.forName(cs);
+            named = Charset.forName(cs);
         } catch (RuntimeException e) {
-            return Charset.forName("GB18030");
+            return GB18030;
         }
+        if (SINGLE_BYTE_GUESSES.contains(cs.toUpperCase(Locale.ROOT))) {
+            // The detector's single-byte answers come from letter statistics, which a few lines
+            // of Chinese do not give it: "秘密★5年" in GBK is "IBM866" to it, "工作秘密" "TIS620", a
+            // marking line among English lines "WINDOWS-1252" — and the marking is then lost. A
+            // sample that is well-formed GBK/GB18030 (or Big5) all through is read as Chinese:
+            // real text in a Cyrillic, Thai or Western code page soon has a byte that cannot be,
+            // and where it does not, reading its letters as GBK loses no ASCII (ADR 0125).
+            Charset chinese = wellFormedChinese(sample, n);
+            if (chinese != null) {
+                return chinese;
+            }
+        }
+        return named;
+    }
+
+    /** juniversalchardet's answers that come from single-byte letter statistics (its SBCS and Latin-1 probers). */
+    private static final Set<String> SINGLE_BYTE_GUESSES = Set.of("WINDOWS-1252", "ISO-8859-1", "WINDOWS-1251", "KOI8-R",
+            "IBM866", "IBM855", "ISO-8859-5", "X-MAC-CYRILLIC", "MACCYRILLIC", "ISO-8859-7", "WINDOWS-1253", "ISO-8859-8",
+            "WINDOWS-1255", "TIS620", "TIS-620", "WINDOWS-1250", "ISO-8859-2");
+
+    /**
+     * GB18030 or Big5-HKSCS when every non-ASCII byte of the sample belongs to a well-formed
+     * character of that encoding (a sequence cut at the end allowed) and there is at least one;
+     * where both fit, the one whose characters are more often its common ones (GB2312's symbols
+     * and first-level hanzi against Big5's symbols and frequent characters), GB18030 on a tie.
+     * Null when neither fits.
+     */
+    static Charset wellFormedChinese(byte[] b, int n) {
+        int gbCommon = wellFormedGb18030(b, n);
+        int big5Common = wellFormedBig5(b, n);
+        if (!hasHighByte(b, n)) {
+            return null;
+        }
+        if (gbCommon < 0) {
+            return big5Common >= 0 ? BIG5_HKSCS : null;
+        }
+        return big5Common > gbCommon ? BIG5_HKSCS : GB18030;
+    }
+
+    private static boolean hasHighByte(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many of the sample's two-byte characters are GB2312 symbols (rows A1–A9) or first-level
+     * hanzi (rows B0–D7); -1 when a byte fits no GB18030 character (two- or four-byte).
+     */
+    private static int wellFormedGb18030(byte[] b, int n) {
+        int common = 0;
+        int i = 0;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            if (c == 0x80 || c == 0xFF) {
+                return -1;
+            }
+            if (i + 1 >= n) {
+                return common;
+            }
+            int t = b[i + 1] & 0xFF;
+            if (t >= 0x30 && t <= 0x39) {
+                if (i + 2 >= n) {
+                    return common;
+                }
+                int t2 = b[i + 2] & 0xFF;
+                if (t2 < 0x81 || t2 == 0xFF) {
+                    return -1;
+                }
+                if (i + 3 >= n) {
+                    return common;
+                }
+                int t3 = b[i + 3] & 0xFF;
+                if (t3 < 0x30 || t3 > 0x39) {
+                    return -1;
+                }
+                i += 4;
+                continue;
+            }
+            if (t < 0x40 || t == 0x7F || t == 0xFF) {
+                return -1;
+            }
+            if (t >= 0xA1 && (c >= 0xA1 && c <= 0xA9 || c >= 0xB0 && c <= 0xD7)) {
+                common++;
+            }
+            i += 2;
+        }
+        return common;
+    }
+
+    /**
+     * How many of the sample's characters are Big5 symbols (A140–A3BF) or frequent characters
+     * (A440–C67E); -1 when a byte fits no Big5(-HKSCS) character.
+     */
+    private static int wellFormedBig5(byte[] b, int n) {
+        int common = 0;
+        int i = 0;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            if (c < 0x87 || c == 0xFF) {
+                return -1;
+            }
+            if (i + 1 >= n) {
+                return common;
+            }
+            int t = b[i + 1] & 0xFF;
+            if (t < 0x40 || t > 0x7E && t < 0xA1 || t == 0xFF) {
+                return -1;
+            }
+            int code = c << 8 | t;
+            if (code >= 0xA140 && code <= 0xA3BF || code >= 0xA440 && code <= 0xC67E) {
+                common++;
+            }
+            i += 2;
+        }
+        return common;
     }
 
     /** Whether the sample is valid UTF-8 (a sequence cut at the end is allowed). */
