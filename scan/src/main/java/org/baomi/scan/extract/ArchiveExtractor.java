@@ -5,6 +5,7 @@ import com.github.junrar.exception.RarException;
 import com.github.junrar.rarfile.FileHeader;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.Enumeration;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
@@ -13,6 +14,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.baomi.scan.text.Charsets;
 import org.apache.commons.compress.PasswordRequiredException;
 
 /**
@@ -53,6 +55,7 @@ public final class ArchiveExtractor implements Extractor {
         }
         try (ZipFile zip = opened) {
             boolean encrypted = false;
+            Charset names = legacyNames(zip);
             for (Enumeration<ZipArchiveEntry> en = zip.getEntries(); en.hasMoreElements(); ) {
                 ZipArchiveEntry e = en.nextElement();
                 ctx.checkDeadline();
@@ -64,13 +67,41 @@ public final class ArchiveExtractor implements Extractor {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(e)) {
-                    ctx.nested(e.getName(), in, e.getSize(), e.getCompressedSize());
+                    ctx.nested(name(e, names), in, e.getSize(), e.getCompressedSize());
                 }
             }
             if (encrypted) {
                 throw ExtractionProblem.encrypted("zip has password-protected members");
             }
         }
+    }
+
+    private static final Charset CP437 = Charset.forName("IBM437");
+
+    /**
+     * The charset of the zip's member names that carry neither the UTF-8 flag nor a Unicode path
+     * field ({@link Charsets#ofNames}): on a Chinese Windows they are GBK, which Commons Compress
+     * read as IBM437 — "机密★10年名单.txt" became "╗·├▄í∩10─Ω├√╡Ñ.txt", a marking in a member's
+     * name was never found and the report showed the garble.
+     */
+    static Charset legacyNames(ZipFile zip) {
+        java.util.List<byte[]> raw = new java.util.ArrayList<>();
+        for (Enumeration<ZipArchiveEntry> en = zip.getEntries(); en.hasMoreElements(); ) {
+            ZipArchiveEntry e = en.nextElement();
+            if (e.getNameSource() == ZipArchiveEntry.NameSource.NAME) {
+                raw.add(e.getRawName());
+            }
+        }
+        return Charsets.ofNames(raw, CP437);
+    }
+
+    /** A member's name: as the zip says it (UTF-8 flag, Unicode path field), else its bytes in {@code legacy}. */
+    static String name(ZipArchiveEntry e, Charset legacy) {
+        byte[] raw = e.getRawName();
+        if (e.getNameSource() != ZipArchiveEntry.NameSource.NAME || raw == null) {
+            return e.getName();
+        }
+        return new String(raw, legacy);
     }
 
     /**
@@ -124,7 +155,8 @@ public final class ArchiveExtractor implements Extractor {
                 if (e.isDirectory() || e.getGeneralPurposeBit().usesEncryption() || !zip.canReadEntryData(e)) {
                     continue;
                 }
-                ctx.nested(e.getName(), zip, e.getSize(), e.getCompressedSize());
+                ctx.nested(name(e, Charsets.ofNames(java.util.List.of(e.getRawName()), CP437)), zip, e.getSize(),
+                        e.getCompressedSize());
                 read++;
             }
         } catch (java.io.IOException | RuntimeException end) {

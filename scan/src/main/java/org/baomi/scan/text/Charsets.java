@@ -232,6 +232,34 @@ public final class Charsets {
         return common;
     }
 
+    /**
+     * The charset of names a file format stores without saying which (a zip member's name without
+     * the UTF-8 flag): UTF-8 when every name is valid UTF-8 (macOS, Linux and 7-Zip's names), GBK
+     * or Big5 when they are well-formed in it (what Windows' own "compressed folder", WinRAR,
+     * 360压缩 and 好压 write on a Chinese system: the OEM code page, 936), else {@code fallback}
+     * (the format's own default: IBM437 for zip).
+     */
+    public static Charset ofNames(java.util.List<byte[]> names, Charset fallback) {
+        int total = 0;
+        boolean utf8 = true;
+        for (byte[] name : names) {
+            total += name.length + 1;
+            utf8 &= validUtf8(name, name.length);
+        }
+        if (utf8) {
+            return StandardCharsets.UTF_8;
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (byte[] name : names) {
+            System.arraycopy(name, 0, all, at, name.length);
+            at += name.length;
+            all[at++] = '\n';
+        }
+        Charset chinese = wellFormedChinese(all, all.length);
+        return chinese != null ? chinese : fallback;
+    }
+
     /** Whether the sample is valid UTF-8 (a sequence cut at the end is allowed). */
     public static boolean validUtf8(byte[] b, int n) {
         int i = 0;
