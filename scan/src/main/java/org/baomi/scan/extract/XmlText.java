@@ -50,6 +50,15 @@ public final class XmlText {
      * reason instead.
      */
     public static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+        return reader(in, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #reader(InputStream)}, reading {@code in} in {@code undeclared} when it has
+     * neither a byte order mark nor an encoding declaration (UTF-8 by the XML specification; a
+     * standalone file that is not UTF-8 in the detected charset, see {@link MarkupExtractor}).
+     */
+    public static XMLStreamReader reader(InputStream in, java.nio.charset.Charset undeclared) throws XMLStreamException {
         java.io.BufferedInputStream b = new java.io.BufferedInputStream(in, 8192);
         byte[] head = new byte[256];
         java.nio.charset.Charset cs;
@@ -57,7 +66,7 @@ public final class XmlText {
             b.mark(head.length);
             int n = b.readNBytes(head, 0, head.length);
             b.reset();
-            cs = charset(head, n);
+            cs = charset(head, n, undeclared);
             if (cs == java.nio.charset.StandardCharsets.UTF_8 && n >= 3 && (head[0] & 0xFF) == 0xEF
                     && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
                 b.skipNBytes(3); // a Reader would pass the mark on as a character before the prolog
@@ -78,6 +87,12 @@ public final class XmlText {
      * @throws XMLStreamException when the declared encoding is not one Java knows
      */
     static java.nio.charset.Charset charset(byte[] head, int n) throws XMLStreamException {
+        return charset(head, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #charset(byte[], int)}, with {@code undeclared} where the part names none. */
+    static java.nio.charset.Charset charset(byte[] head, int n, java.nio.charset.Charset undeclared)
+            throws XMLStreamException {
         int b0 = n > 0 ? head[0] & 0xFF : -1;
         int b1 = n > 1 ? head[1] & 0xFF : -1;
         if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
@@ -92,13 +107,13 @@ public final class XmlText {
         String prolog = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
         int start = b0 == 0xEF ? 3 : 0;
         if (!prolog.startsWith("<?xml", start)) {
-            return java.nio.charset.StandardCharsets.UTF_8;
+            return start == 3 ? java.nio.charset.StandardCharsets.UTF_8 : undeclared;
         }
         int end = prolog.indexOf("?>");
         String decl = end < 0 ? prolog : prolog.substring(0, end);
         int at = decl.indexOf("encoding");
         if (at < 0) {
-            return java.nio.charset.StandardCharsets.UTF_8;
+            return start == 3 ? java.nio.charset.StandardCharsets.UTF_8 : undeclared;
         }
         int q = at + "encoding".length();
         while (q < decl.length() && " \t=\"'".indexOf(decl.charAt(q)) >= 0) {
@@ -109,11 +124,13 @@ public final class XmlText {
             e++;
         }
         String name = decl.substring(q, e);
-        try {
-            return java.nio.charset.Charset.forName(name);
-        } catch (RuntimeException x) {
+        // As browsers read the label: "gb2312" as GBK/GB18030 (writers declare the one and write
+        // the other; a strict GB2312 decoder fails on 镕), "big5" as Big5-HKSCS.
+        java.nio.charset.Charset declared = org.baomi.scan.text.Charsets.forLabel(name);
+        if (declared == null) {
             throw new XMLStreamException("the XML declares an encoding this scanner does not know: '" + name + "'");
         }
+        return declared;
     }
 
     /** Markup Compatibility (ECMA-376 Part 3): one content, several representations of it. */
@@ -159,7 +176,13 @@ public final class XmlText {
      * a description typed by the author ("机密文件扫描件"), or one Office generated from the picture.
      */
     public static String of(InputStream in, java.util.function.Consumer<String> described) throws XMLStreamException {
-        XMLStreamReader r = reader(in);
+        return of(in, described, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #of(InputStream, java.util.function.Consumer)}, reading in {@code undeclared} a part that names no encoding. */
+    public static String of(InputStream in, java.util.function.Consumer<String> described,
+                            java.nio.charset.Charset undeclared) throws XMLStreamException {
+        XMLStreamReader r = reader(in, undeclared);
         StringBuilder sb = new StringBuilder();
         int depth = 0;
         int skipFrom = 0; // the depth of the element being skipped, with all inside it; 0: none
