@@ -32,7 +32,11 @@ public final class EmlExtractor implements Extractor {
         try (InputStream in = source.open()) {
             msg = new MimeMessage(SESSION, in);
         }
-        if (msg.getSubject() != null) {
+        String[] subject = msg.getHeader("Subject");
+        if (subject != null && subject.length > 0 && eightBit(subject[0])) {
+            ctx.text(Location.body("subject", true),
+                    jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(raw(subject[0]))));
+        } else if (msg.getSubject() != null) {
             ctx.text(Location.body("subject", true), msg.getSubject());
         }
         part(msg, ctx, 0);
@@ -45,6 +49,9 @@ public final class EmlExtractor implements Extractor {
         String disposition = p.getDisposition();
         String fileName = p.getFileName();
         if (fileName != null) {
+            if (eightBit(p.getHeader("Content-Disposition")) || eightBit(p.getHeader("Content-Type"))) {
+                fileName = raw(fileName);
+            }
             // Mailers encode non-ASCII names (RFC 2047 even where RFC 2231 is meant).
             fileName = jakarta.mail.internet.MimeUtility.decodeText(fileName);
         }
@@ -90,6 +97,37 @@ public final class EmlExtractor implements Extractor {
                 ctx.nested("message.eml", in, -1, -1);
             }
         }
+    }
+
+    /** Whether any of the raw header values has a byte above 0x7F (Jakarta Mail hands such bytes on as ISO-8859-1 characters). */
+    private static boolean eightBit(String... values) {
+        if (values != null) {
+            for (String v : values) {
+                for (int i = 0; v != null && i < v.length(); i++) {
+                    if (v.charAt(i) >= 0x80) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A header value written in raw 8-bit bytes, not in RFC 2047's encoded words (as older Chinese
+     * mail clients and systems send GBK subjects and attachment names): its bytes in the charset
+     * they are well-formed in ({@link Charsets#ofNames}: UTF-8, GBK, Big5), as they were read
+     * (ISO-8859-1) otherwise. Read as ISO-8859-1, "关于秘密★5年材料" was "¹ØÓÚÃØÃÜ¡ï5Äê²ÄÁÏ" and the
+     * marking in the subject or an attachment's name was lost.
+     */
+    static String raw(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0xFF) {
+                return value; // not bytes read as ISO-8859-1
+            }
+        }
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(bytes, Charsets.ofNames(java.util.List.of(bytes), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /**

@@ -70,4 +70,42 @@ class MailCharsetTest extends OneEngineTest {
             assertThat(f.context()).doesNotContain("\\u").doesNotContain("fonttbl");
         });
     }
+
+    /**
+     * Older Chinese mail clients and systems write the subject and an attachment's name in raw
+     * GBK, not in RFC 2047's encoded words; read as ISO-8859-1 their markings were lost.
+     */
+    @Test
+    void rawGbkSubjectAndAttachmentNameAreRead() throws Exception {
+        java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream();
+        Charset gbk = Charset.forName("GBK");
+        m.write("From: a@example.com\r\nTo: b@example.com\r\nSubject: ".getBytes(StandardCharsets.US_ASCII));
+        m.write("关于秘密★5年材料的通知".getBytes(gbk));
+        m.write(("\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\nsee attached\r\n--XX\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"")
+                .getBytes(StandardCharsets.US_ASCII));
+        m.write("机密★10年名单.txt".getBytes(gbk));
+        m.write("\"\r\nContent-Transfer-Encoding: base64\r\n\r\naGVsbG8K\r\n--XX--\r\n".getBytes(StandardCharsets.US_ASCII));
+        java.util.List<FileResult> all = engine.scan("notice.eml", m.toByteArray());
+        assertThat(all).extracting(FileResult::path).contains("notice.eml!/机密★10年名单.txt");
+        assertThat(all.get(0).findings()).anyMatch(f -> f.level().equals("机密") && f.location().equals("file name"));
+        assertThat(all.get(all.size() - 1).findings()).anySatisfy(f -> {
+            assertThat(f.level()).isEqualTo("秘密");
+            assertThat(f.location()).isEqualTo("subject");
+            assertThat(f.context()).contains("关于秘密★5年材料的通知");
+        });
+    }
+
+    @Test
+    void encodedWordsStayAsTheySay() {
+        byte[] mail = ("From: a@example.com\r\nSubject: =?ISO-8859-1?Q?R=E9sum=E9?= =?UTF-8?B?5py65a+G4piFMTDlubQ=?=\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nhello\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        FileResult r = top("cv.eml", mail);
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.location()).isEqualTo("subject");
+            assertThat(f.context()).contains("Résumé").contains("机密★10年");
+        });
+    }
 }
