@@ -751,45 +751,13 @@ public final class OleExtractor implements Extractor {
 
     /**
      * ANSI bytes of a packaged file's name, in the code page of the machine that packaged it:
-     * on a Chinese system GBK. Decoded as GB18030 when the bytes are valid GB18030 and every
-     * character that gives beyond ASCII is Chinese (an ideograph, CJK or general punctuation, a
-     * full-width form, ★); else as Windows-1252 ("Café.txt").
+     * on a Chinese system GBK. Read as names in an unstated charset are ({@link
+     * org.baomi.scan.text.Charsets#ofNames}: GBK or Big5 where the bytes are well-formed in it),
+     * else as Windows-1252 ("Café.txt").
      */
     static String ansi(byte[] bytes) {
-        boolean high = false;
-        for (byte b : bytes) {
-            high |= b < 0;
-        }
-        if (!high) {
-            return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
-        }
-        try {
-            String gb = java.nio.charset.Charset.forName("GB18030").newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            boolean allChinese = true;
-            for (int i = 0; i < gb.length() && allChinese; i++) {
-                char c = gb.charAt(i);
-                allChinese = c < 0x80 || chinese(c);
-            }
-            if (allChinese) {
-                return gb;
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            // not GB18030
-        }
-        return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
-    }
-
-    private static boolean chinese(char c) {
-        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
-                || b == Character.UnicodeBlock.GENERAL_PUNCTUATION      // “ ” — …
-                || b == Character.UnicodeBlock.MISCELLANEOUS_SYMBOLS    // ★
-                || b == Character.UnicodeBlock.GEOMETRIC_SHAPES;        // ○ ■ ▲
+        return new String(bytes, org.baomi.scan.text.Charsets.ofNames(java.util.List.of(bytes),
+                java.nio.charset.Charset.forName("windows-1252")));
     }
 
     private static int le32(InputStream in) throws IOException {
