@@ -131,11 +131,11 @@ public final class Charsets {
      * Null when neither fits.
      */
     static Charset wellFormedChinese(byte[] b, int n) {
-        int gbCommon = wellFormedGb18030(b, n);
-        int big5Common = wellFormedBig5(b, n);
         if (!hasHighByte(b, n)) {
             return null;
         }
+        int gbCommon = commonChars(b, n, false);
+        int big5Common = commonChars(b, n, true);
         if (gbCommon < 0) {
             return big5Common >= 0 ? BIG5_HKSCS : null;
         }
@@ -152,10 +152,12 @@ public final class Charsets {
     }
 
     /**
-     * How many of the sample's two-byte characters are GB2312 symbols (rows A1–A9) or first-level
-     * hanzi (rows B0–D7); -1 when a byte fits no GB18030 character (two- or four-byte).
+     * How many of the sample's characters are common ones of the encoding — GB2312 symbols (rows
+     * A1–A9) and first-level hanzi (rows B0–D7) for GB18030, symbols (A140–A3BF) and frequent
+     * characters (A440–C67E) for Big5; -1 when a byte fits no character of it. A sequence cut at
+     * the end of the sample is allowed.
      */
-    private static int wellFormedGb18030(byte[] b, int n) {
+    private static int commonChars(byte[] b, int n, boolean big5) {
         int common = 0;
         int i = 0;
         while (i < n) {
@@ -164,72 +166,58 @@ public final class Charsets {
                 i++;
                 continue;
             }
-            if (c == 0x80 || c == 0xFF) {
-                return -1;
+            int len = big5 ? big5Length(b, i, n) : gb18030Length(b, i, n);
+            if (len <= 0) {
+                return len < 0 ? -1 : common;
             }
-            if (i + 1 >= n) {
-                return common;
-            }
-            int t = b[i + 1] & 0xFF;
-            if (t >= 0x30 && t <= 0x39) {
-                if (i + 2 >= n) {
-                    return common;
-                }
-                int t2 = b[i + 2] & 0xFF;
-                if (t2 < 0x81 || t2 == 0xFF) {
-                    return -1;
-                }
-                if (i + 3 >= n) {
-                    return common;
-                }
-                int t3 = b[i + 3] & 0xFF;
-                if (t3 < 0x30 || t3 > 0x39) {
-                    return -1;
-                }
-                i += 4;
-                continue;
-            }
-            if (t < 0x40 || t == 0x7F || t == 0xFF) {
-                return -1;
-            }
-            if (t >= 0xA1 && (c >= 0xA1 && c <= 0xA9 || c >= 0xB0 && c <= 0xD7)) {
+            int code = len == 2 ? c << 8 | b[i + 1] & 0xFF : 0;
+            if (big5 ? code >= 0xA140 && code <= 0xA3BF || code >= 0xA440 && code <= 0xC67E
+                    : (code & 0xFF) >= 0xA1 && (c >= 0xA1 && c <= 0xA9 || c >= 0xB0 && c <= 0xD7)) {
                 common++;
             }
-            i += 2;
+            i += len;
         }
         return common;
     }
 
-    /**
-     * How many of the sample's characters are Big5 symbols (A140–A3BF) or frequent characters
-     * (A440–C67E); -1 when a byte fits no Big5(-HKSCS) character.
-     */
-    private static int wellFormedBig5(byte[] b, int n) {
-        int common = 0;
-        int i = 0;
-        while (i < n) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            if (c < 0x87 || c == 0xFF) {
-                return -1;
-            }
-            if (i + 1 >= n) {
-                return common;
-            }
-            int t = b[i + 1] & 0xFF;
-            if (t < 0x40 || t > 0x7E && t < 0xA1 || t == 0xFF) {
-                return -1;
-            }
-            int code = c << 8 | t;
-            if (code >= 0xA140 && code <= 0xA3BF || code >= 0xA440 && code <= 0xC67E) {
-                common++;
-            }
-            i += 2;
+    /** The length of the GB18030 character at {@code i} (2 or 4), 0 when cut at {@code n}, -1 when ill-formed. */
+    private static int gb18030Length(byte[] b, int i, int n) {
+        int c = b[i] & 0xFF;
+        if (c == 0x80 || c == 0xFF) {
+            return -1;
         }
-        return common;
+        if (i + 1 >= n) {
+            return 0;
+        }
+        int t = b[i + 1] & 0xFF;
+        if (t < 0x30 || t > 0x39) {
+            return t < 0x40 || t == 0x7F || t == 0xFF ? -1 : 2;
+        }
+        if (i + 2 >= n) {
+            return 0;
+        }
+        int t2 = b[i + 2] & 0xFF;
+        if (t2 < 0x81 || t2 == 0xFF) {
+            return -1;
+        }
+        if (i + 3 >= n) {
+            return 0;
+        }
+        int t3 = b[i + 3] & 0xFF;
+        return t3 < 0x30 || t3 > 0x39 ? -1 : 4;
+    }
+
+    /** The length of the Big5(-HKSCS) character at {@code i} (2), 0 when cut at {@code n}, -1 when ill-formed. */
+    private static int big5Length(byte[] b, int i, int n) {
+        int c = b[i] & 0xFF;
+        if (c < 0x87 || c == 0xFF) {
+            return -1;
+        }
+        if (i + 1 >= n) {
+            return 0;
+        }
+        int t = b[i + 1] & 0xFF;
+        return t < 0x40 || t > 0x7E && t < 0xA1 || t == 0xFF ? -1 : 2;
     }
 
     /**
