@@ -255,7 +255,13 @@ public final class ScanCommand implements Callable<Integer> {
             report.start();
             engine.scan(paths, r -> {
                 FileResult shown = r.atLeast(min);
-                files.incrementAndGet();
+                if (r.folder()) {
+                    if (shown.findings().isEmpty()) {
+                        return; // a folder is listed only for what its name holds
+                    }
+                } else {
+                    files.incrementAndGet();
+                }
                 if (!r.path().contains("!/")) {
                     bytes.addAndGet(r.bytes());
                 }

@@ -114,6 +114,12 @@ public final class Engine implements AutoCloseable {
                 Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                         new SimpleFileVisitor<>() {
                             @Override
+                            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                                folder(dir, serial);
+                                return FileVisitResult.CONTINUE;
+                            }
+
+                            @Override
                             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                                 if (!attrs.isRegularFile()) {
                                     return FileVisitResult.CONTINUE;
@@ -146,6 +152,26 @@ public final class Engine implements AutoCloseable {
         } finally {
             files.shutdown();
             files.awaitTermination(365, TimeUnit.DAYS);
+        }
+    }
+
+    /**
+     * A folder on disk, judged by its name as a file name is (a folder "机密★10年" of innocently
+     * named files is worth knowing): reported as an entry of its own, path ending in the separator,
+     * only when its name holds a finding (docs/adr/0126).
+     */
+    private void folder(Path dir, ScanListener listener) {
+        Path name = dir.getFileName();
+        if (name == null) {
+            return;
+        }
+        FileAnalysis analysis = new FileAnalysis(rules, limits.maxFindings());
+        analysis.text(Location.FOLDER_NAMES, name.toString());
+        List<Finding> findings = analysis.findings(0);
+        if (!findings.isEmpty()) {
+            String path = dir.toString();
+            listener.onFile(new FileResult(path.endsWith(dir.getFileSystem().getSeparator()) ? path
+                    : path + dir.getFileSystem().getSeparator(), null, FileResult.FOLDER, FileStatus.OK, null, 0, findings));
         }
     }
 
@@ -186,6 +212,7 @@ public final class Engine implements AutoCloseable {
         String reason = null;
         String mediaType = null;
         String[] sha = new String[1];
+        Context ctx = null;
         try {
             if (src.size() > limits.maxFileBytes()) {
                 throw new ExtractionProblem(FileStatus.TOO_LARGE, src.size() + " bytes, over the limit of " + limits.maxFileBytes());
@@ -200,7 +227,7 @@ public final class Engine implements AutoCloseable {
                         + " (x.z01, x.z02, …, x.zip), read only whole: put the parts in one folder, join them (7-Zip opens the"
                         + " .zip; zip -s 0 x.zip --out whole.zip) and scan the whole");
                 default -> {
-                    Context ctx = new Context(path, depth, deadline, analysis, listener);
+                    ctx = new Context(path, depth, deadline, analysis, listener);
                     extractorFor(format).extract(src, ctx);
                     if (!ctx.read && ctx.pictures > 0 && ctx.members > 0) {
                         // Its content is the objects embedded in it (a slide of two PDFs shown as
@@ -234,6 +261,9 @@ public final class Engine implements AutoCloseable {
                 status = FileStatus.UNREADABLE;
                 reason = describe(t);
             }
+        }
+        if (ctx != null) {
+            ctx.judgeFolders();
         }
         if (sha[0] == null) {
             sha[0] = sha256(src);
@@ -407,6 +437,36 @@ public final class Engine implements AutoCloseable {
         @Override
         public void partlyRead(String note) {
             partly = partly == null ? note : partly + "; " + note;
+        }
+
+        /** The folders inside this file seen so far, by path, and their names, one a line. */
+        private final java.util.Set<String> folders = new java.util.HashSet<>();
+        private final StringBuilder folderNames = new StringBuilder();
+
+        @Override
+        public void folders(String path, boolean folder) throws ExtractionProblem {
+            deadline.check();
+            int end = folder ? path.length() : Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+            int from = 0;
+            for (int i = 0; i <= end; i++) {
+                if (i == end || path.charAt(i) == '/' || path.charAt(i) == '\\') {
+                    String name = path.substring(from, i).strip();
+                    if (!name.isEmpty() && !name.equals(".") && !name.equals("..") && folders.add(path.substring(0, i))) {
+                        folderNames.append(name).append('\n');
+                    }
+                    from = i + 1;
+                }
+            }
+        }
+
+        /**
+         * Judges the folders' names, as one segment (markings in one segment do not overlap), also
+         * when the file was not read to its end: the folders seen before an encrypted member count.
+         */
+        void judgeFolders() {
+            if (!folderNames.isEmpty()) {
+                analysis.text(Location.FOLDER_NAMES, folderNames);
+            }
         }
 
         /** Files inside this one handed on (embedded objects, attachments, members). */

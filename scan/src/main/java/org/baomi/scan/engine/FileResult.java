@@ -16,8 +16,19 @@ import java.util.List;
  */
 public record FileResult(String path, String sha256, String mediaType, FileStatus status, String reason, long bytes,
                          List<Finding> findings) {
+    /**
+     * The media type of a folder on disk whose name holds a finding: reported as an entry of its
+     * own, its path ending in the separator, only when it has findings (docs/adr/0126).
+     */
+    public static final String FOLDER = "inode/directory";
+
     public FileResult {
         findings = List.copyOf(findings);
+    }
+
+    /** Whether this is a folder's entry ({@link #FOLDER}), not a file's. */
+    public boolean folder() {
+        return FOLDER.equals(mediaType);
     }
 
     /** The same result keeping only findings at or above {@code min}. */

@@ -59,6 +59,8 @@ public final class ArchiveExtractor implements Extractor {
             for (Enumeration<ZipArchiveEntry> en = zip.getEntries(); en.hasMoreElements(); ) {
                 ZipArchiveEntry e = en.nextElement();
                 ctx.checkDeadline();
+                String name = name(e, names);
+                ctx.folders(name, e.isDirectory());
                 if (e.isDirectory()) {
                     continue;
                 }
@@ -67,7 +69,7 @@ public final class ArchiveExtractor implements Extractor {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(e)) {
-                    ctx.nested(name(e, names), in, e.getSize(), e.getCompressedSize());
+                    ctx.nested(name, in, e.getSize(), e.getCompressedSize());
                 }
             }
             if (encrypted) {
@@ -152,11 +154,12 @@ public final class ArchiveExtractor implements Extractor {
             ZipArchiveEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 ctx.checkDeadline();
+                String name = name(e, Charsets.ofNames(java.util.List.of(e.getRawName()), CP437));
+                ctx.folders(name, e.isDirectory());
                 if (e.isDirectory() || e.getGeneralPurposeBit().usesEncryption() || !zip.canReadEntryData(e)) {
                     continue;
                 }
-                ctx.nested(name(e, Charsets.ofNames(java.util.List.of(e.getRawName()), CP437)), zip, e.getSize(),
-                        e.getCompressedSize());
+                ctx.nested(name, zip, e.getSize(), e.getCompressedSize());
                 read++;
             }
         } catch (java.io.IOException | RuntimeException end) {
@@ -176,6 +179,7 @@ public final class ArchiveExtractor implements Extractor {
             ArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 ctx.checkDeadline();
+                ctx.folders(e.getName(), e.isDirectory());
                 if (!e.isDirectory() && tar.canReadEntryData(e)) {
                     ctx.nested(e.getName(), tar, e.getSize(), -1);
                 }
@@ -252,6 +256,7 @@ public final class ArchiveExtractor implements Extractor {
             ArchiveEntry e;
             while ((e = archive.getNextEntry()) != null) {
                 ctx.checkDeadline();
+                ctx.folders(e.getName(), e.isDirectory());
                 if (!e.isDirectory() && archive.canReadEntryData(e) && e.getSize() != 0) {
                     ctx.nested(e.getName(), archive, e.getSize(), -1);
                 }
@@ -264,6 +269,7 @@ public final class ArchiveExtractor implements Extractor {
             SevenZArchiveEntry e;
             while ((e = z.getNextEntry()) != null) {
                 ctx.checkDeadline();
+                ctx.folders(e.getName(), e.isDirectory());
                 if (!e.isDirectory() && e.hasStream()) {
                     ctx.nested(e.getName(), z.getInputStream(e), e.getSize(), -1);
                 }
@@ -281,6 +287,7 @@ public final class ArchiveExtractor implements Extractor {
             FileHeader h;
             while ((h = rar.nextFileHeader()) != null) {
                 ctx.checkDeadline();
+                ctx.folders(h.getFileName(), h.isDirectory());
                 if (h.isDirectory()) {
                     continue;
                 }

@@ -18,6 +18,16 @@ public interface ExtractionContext {
     void nested(String name, InputStream in, long declaredSize, long compressedSize) throws IOException, ExtractionProblem;
 
     /**
+     * The folders on {@code path} inside this file, as an archive or a mail store lists its members
+     * ({@code /} or {@code \} between names): every folder before the last name, and the last too
+     * when {@code folder}. Each folder's name is judged once, as a file name is, at
+     * {@code folder name} (a folder "机密★10年" in a zip holding innocently named files is a
+     * finding of the zip; docs/adr/0126).
+     */
+    default void folders(String path, boolean folder) throws ExtractionProblem {
+    }
+
+    /**
      * Pictures the extractor did not read (raster images, without OCR or where OCR read nothing). A document whose only
      * content is pictures — a scan pasted into Word, WPS or a slide — is then reported
      * {@code skipped}, not passed as clean (ADR 0111).

@@ -118,11 +118,7 @@ public final class PstExtractor implements Extractor {
         } catch (PSTException | IOException | RuntimeException e) {
             throw damaged(e); // without its store and root folder nothing of the file can be found
         }
-        StringBuilder folderNames = new StringBuilder();
-        folder(shown(root), "", folderNames, ctx);
-        if (!folderNames.isEmpty()) {
-            ctx.text(Location.FOLDER_NAMES, folderNames);
-        }
+        folder(shown(root), "", ctx);
         if (failedItems + failedFolders > 0) {
             String what = Stream.of(count(failedItems, "item"), count(failedFolders, "folder")).filter(c -> !c.isEmpty())
                     .collect(Collectors.joining(" and "));
@@ -150,7 +146,7 @@ public final class PstExtractor implements Extractor {
         return root;
     }
 
-    private void folder(PSTFolder folder, String path, StringBuilder names, ExtractionContext ctx) throws Exception {
+    private void folder(PSTFolder folder, String path, ExtractionContext ctx) throws Exception {
         ctx.checkDeadline();
         if (folder.getNodeType() == PSTObject.NID_TYPE_SEARCH_FOLDER) {
             return; // a saved search: its results are messages kept in other folders, read there
@@ -164,11 +160,10 @@ public final class PstExtractor implements Extractor {
             }
             for (PSTFolder sub : folder.getSubFolders()) {
                 String name = sub.getDisplayName() == null ? "" : sub.getDisplayName().strip();
-                if (!name.isEmpty()) {
-                    names.append(name).append('\n');
-                }
-                // A name with "/" in it is one folder, not two: shown with the full-width slash.
-                folder(sub, path + (name.isEmpty() ? "folder" : name.replace('/', '\uFF0F')) + "/", names, ctx);
+                // A name with "/" (or "\\") in it is one folder, not two: shown with the full-width slash.
+                String in = path + (name.isEmpty() ? "folder" : name.replace('/', '\uFF0F').replace('\\', '\uFF3C')) + "/";
+                ctx.folders(in, true);
+                folder(sub, in, ctx);
             }
         } catch (PSTException | IOException | RuntimeException e) {
             failure(true, "folder " + (path.isEmpty() ? "at the top" : path.substring(0, path.length() - 1)), e);

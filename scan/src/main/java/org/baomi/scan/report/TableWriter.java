@@ -28,7 +28,9 @@ public final class TableWriter implements ReportWriter {
 
     @Override
     public void file(FileResult r) throws IOException {
-        files++;
+        if (!r.folder()) {
+            files++;
+        }
         if (progress != null) {
             progress.print("\r\033[K" + files + " files scanned  " + shorten(r.path(), 60));
             progress.flush();

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,30 @@ class ScanCommandTest {
                 .contains("3 files (not read: 2 unreadable; see the lines in brackets above), ");
         assertThat(run(dir.resolve("docs").toString()).out()).contains("\n2 files, ").doesNotContain("not read");
         assertThat(run("--format", "html", mixed.toString()).out()).contains("<p>3 files (not read: 2 unreadable), ");
+    }
+
+    /**
+     * A folder whose name holds a marking is an entry of its own that matches the schema, is not
+     * counted as a file, and is left out when its findings are below --min-confidence (docs/adr/0126).
+     */
+    @Test
+    void aMarkedFolderIsAnEntryOfItsOwnAboveTheThreshold() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(Files.createDirectories(tree.resolve("机密★10年")).resolve("a.txt"), "通知");
+        Files.writeString(Files.createDirectories(tree.resolve("（绝密）往来")).resolve("b.txt"), "通知");
+        Run r = run("--format", "jsonl", tree.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(4).filteredOn(l -> l.contains("\"inode/directory\"")).hasSize(2)
+                .anyMatch(l -> l.contains("机密★10年/\"") && l.contains("\"location\":\"folder name\""));
+        for (String line : lines) {
+            JsonNode doc = MAPPER.readTree("{\"tool\":\"baomi\",\"version\":\"t\",\"files\":[" + line
+                    + "],\"summary\":{\"files\":1,\"bytes\":0,\"findings\":0,\"elapsedMs\":0}}");
+            assertThat(schema.validate(doc)).as(line).isEmpty();
+        }
+        Run high = run("--min-confidence", "high", tree.toString());
+        assertThat(high.out()).contains("机密★10年/\n", "folder name").doesNotContain("往来/", "a.txt")
+                .contains("\n2 files, ");
     }
 
     @Test
