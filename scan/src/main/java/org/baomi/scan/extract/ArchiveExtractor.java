@@ -175,15 +175,96 @@ public final class ArchiveExtractor implements Extractor {
     }
 
     private static void tar(InputStream raw, ExtractionContext ctx) throws Exception {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(raw))) {
+        try (HeaderNames tar = new HeaderNames(new BufferedInputStream(raw))) {
             ArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 ctx.checkDeadline();
-                ctx.folders(e.getName(), e.isDirectory());
+                String name = tar.decided(e.getName());
+                ctx.folders(name, e.isDirectory());
                 if (!e.isDirectory() && tar.canReadEntryData(e)) {
-                    ctx.nested(e.getName(), tar, e.getSize(), -1);
+                    ctx.nested(name, tar, e.getSize(), -1);
                 }
             }
+        }
+    }
+
+    /**
+     * A tar read with its members' names decided as a zip's are. A name in the header block (or a GNU
+     * long name) is bytes in whatever charset the tool wrote: UTF-8 from Linux and macOS, GBK from
+     * 7-Zip or an older tool on a Chinese system (read as UTF-8, "机密★10年名单.txt" was U+FFFD and its
+     * marking never judged). They are read as ISO-8859-1, byte for byte, and decided by
+     * {@link Charsets#ofNames}. A name from a pax header is UTF-8 by the standard and kept: it is
+     * the one that differs from what the header block says.
+     */
+    private static final class HeaderNames extends TarArchiveInputStream {
+        private byte[] header;
+        private byte[] longName;
+        private byte[] longNameOfEntry;
+
+        HeaderNames(InputStream in) {
+            super(in, "ISO-8859-1");
+        }
+
+        @Override
+        protected byte[] readRecord() throws java.io.IOException {
+            byte[] record = super.readRecord();
+            if (record != null && record.length > 156 && record[156] != 'L' && record[156] != 'x' && record[156] != 'X'
+                    && record[156] != 'g' && record[0] != 0) {
+                header = record.clone();
+                longNameOfEntry = longName;
+                longName = null;
+            }
+            return record;
+        }
+
+        @Override
+        protected byte[] getLongNameData() throws java.io.IOException {
+            byte[] data = super.getLongNameData();
+            longName = data == null ? null : data.clone();
+            return data;
+        }
+
+        /** The member's name, {@code read} as ISO-8859-1 unless a pax header gave it. */
+        String decided(String read) {
+            byte[] bytes = read.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!read.chars().anyMatch(c -> c >= 0x80) || read.chars().anyMatch(c -> c > 0xFF)
+                    || !stripSlash(new String(headerName(), java.nio.charset.StandardCharsets.ISO_8859_1)).equals(stripSlash(read))) {
+                return read; // ASCII, or from a pax header
+            }
+            return new String(bytes, Charsets.ofNames(java.util.List.of(bytes), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+
+        /** What the header block (ustar prefix and name) or the GNU long name before it says. */
+        private byte[] headerName() {
+            if (longNameOfEntry != null) {
+                return trimNul(longNameOfEntry, 0, longNameOfEntry.length);
+            }
+            if (header == null) {
+                return new byte[0];
+            }
+            byte[] name = trimNul(header, 0, 100);
+            boolean ustar = header[257] == 'u' && header[258] == 's' && header[259] == 't' && header[260] == 'a'
+                    && header[261] == 'r' && header[262] == 0;
+            byte[] prefix = ustar ? trimNul(header, 345, 155) : new byte[0];
+            if (prefix.length == 0) {
+                return name;
+            }
+            byte[] joined = java.util.Arrays.copyOf(prefix, prefix.length + 1 + name.length);
+            joined[prefix.length] = '/';
+            System.arraycopy(name, 0, joined, prefix.length + 1, name.length);
+            return joined;
+        }
+
+        private static byte[] trimNul(byte[] b, int from, int max) {
+            int end = from;
+            while (end < from + max && end < b.length && b[end] != 0) {
+                end++;
+            }
+            return java.util.Arrays.copyOfRange(b, from, end);
+        }
+
+        private static String stripSlash(String s) {
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
         }
     }
 

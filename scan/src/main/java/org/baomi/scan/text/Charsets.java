@@ -134,12 +134,12 @@ public final class Charsets {
         if (!hasHighByte(b, n)) {
             return null;
         }
-        int gbCommon = commonChars(b, n, false);
-        int big5Common = commonChars(b, n, true);
-        if (gbCommon < 0) {
-            return big5Common >= 0 ? BIG5_HKSCS : null;
+        Fit gb = fit(b, n, false);
+        Fit big5 = fit(b, n, true);
+        if (gb == null) {
+            return big5 != null ? BIG5_HKSCS : null;
         }
-        return big5Common > gbCommon ? BIG5_HKSCS : GB18030;
+        return big5 != null && big5.common > gb.common ? BIG5_HKSCS : GB18030;
     }
 
     private static boolean hasHighByte(byte[] b, int n) {
@@ -151,14 +151,19 @@ public final class Charsets {
         return false;
     }
 
+    /** How many of a sample's multi-byte characters there are, and how many of them are common ones. */
+    private record Fit(int common, int chars) {
+    }
+
     /**
-     * How many of the sample's characters are common ones of the encoding — GB2312 symbols (rows
-     * A1–A9) and first-level hanzi (rows B0–D7) for GB18030, symbols (A140–A3BF) and frequent
-     * characters (A440–C67E) for Big5; -1 when a byte fits no character of it. A sequence cut at
-     * the end of the sample is allowed.
+     * How the sample fits the encoding: its multi-byte characters and how many are common ones —
+     * GB2312 symbols (rows A1–A9) and first-level hanzi (rows B0–D7) for GB18030, symbols
+     * (A140–A3BF) and frequent characters (A440–C67E) for Big5; null when a byte fits no character
+     * of it. A sequence cut at the end of the sample is allowed.
      */
-    private static int commonChars(byte[] b, int n, boolean big5) {
+    private static Fit fit(byte[] b, int n, boolean big5) {
         int common = 0;
+        int chars = 0;
         int i = 0;
         while (i < n) {
             int c = b[i] & 0xFF;
@@ -168,16 +173,17 @@ public final class Charsets {
             }
             int len = big5 ? big5Length(b, i, n) : gb18030Length(b, i, n);
             if (len <= 0) {
-                return len < 0 ? -1 : common;
+                return len < 0 ? null : new Fit(common, chars);
             }
             int code = len == 2 ? c << 8 | b[i + 1] & 0xFF : 0;
             if (big5 ? code >= 0xA140 && code <= 0xA3BF || code >= 0xA440 && code <= 0xC67E
                     : (code & 0xFF) >= 0xA1 && (c >= 0xA1 && c <= 0xA9 || c >= 0xB0 && c <= 0xD7)) {
                 common++;
             }
+            chars++;
             i += len;
         }
-        return common;
+        return new Fit(common, chars);
     }
 
     /** The length of the GB18030 character at {@code i} (2 or 4), 0 when cut at {@code n}, -1 when ill-formed. */
@@ -224,7 +230,8 @@ public final class Charsets {
      * The charset of names a file format stores without saying which (a zip member's name without
      * the UTF-8 flag): UTF-8 when every name is valid UTF-8 (macOS, Linux and 7-Zip's names), GBK
      * or Big5 when they are well-formed in it (what Windows' own "compressed folder", WinRAR,
-     * 360压缩 and 好压 write on a Chinese system: the OEM code page, 936), else {@code fallback}
+     * 360压缩 and 好压 write on a Chinese system: the OEM code page, 936) and at least half their
+     * characters are common ones (a Western name is well-formed GBK by chance), else {@code fallback}
      * (the format's own default: IBM437 for zip).
      */
     public static Charset ofNames(java.util.List<byte[]> names, Charset fallback) {
@@ -245,7 +252,13 @@ public final class Charsets {
             all[at++] = '\n';
         }
         Charset chinese = wellFormedChinese(all, all.length);
-        return chinese != null ? chinese : fallback;
+        if (chinese == null) {
+            return fallback;
+        }
+        // Names are short and well-formed GBK by chance ("Über" in IBM437 or Latin-1 is the GBK pair
+        // 9A62 or DC62 and "er"): Chinese names are mostly common characters, accidental pairs are not.
+        Fit fit = fit(all, all.length, chinese == BIG5_HKSCS);
+        return fit.common * 2 >= fit.chars ? chinese : fallback;
     }
 
     /** Whether the sample is valid UTF-8 (a sequence cut at the end is allowed). */

@@ -55,6 +55,9 @@ class ZipMemberNamesTest extends OneEngineTest {
     void westernDosNamesStayIbm437AndFlaggedNamesUtf8() throws Exception {
         assertThat(paths(engine.scan("cv.zip", zip(Charset.forName("IBM437"), "Café.txt", "Résumé.txt"))))
                 .contains("cv.zip!/Café.txt", "cv.zip!/Résumé.txt");
+        // Well-formed GBK by chance (IBM437 "Ü" is 9A, and 9A62 a GBK character): not Chinese.
+        assertThat(paths(engine.scan("de.zip", zip(Charset.forName("IBM437"), "Über.txt", "Ärger.txt"))))
+                .contains("de.zip!/Über.txt", "de.zip!/Ärger.txt");
         assertThat(paths(engine.scan("a.zip", zip(StandardCharsets.UTF_8, "机密★10年名单.txt"))))
                 .contains("a.zip!/机密★10年名单.txt");
     }
