@@ -329,6 +329,7 @@ public final class Engine implements AutoCloseable {
             case EMF, WMF -> new MetafileExtractor();
             case ACCESS -> new org.baomi.scan.extract.AccessExtractor();
             case DBF -> new org.baomi.scan.extract.DbfExtractor();
+            case DXF -> new org.baomi.scan.extract.DxfExtractor();
             case PDF -> new PdfExtractor();
             case XPS, OXPS -> new org.baomi.scan.extract.XpsExtractor();
             case PNG, JPEG, TIFF, GIF, BMP, WEBP -> new ImageExtractor();

@@ -35,6 +35,8 @@ public enum Format {
     VSD("application/vnd.visio"),
     /** dBase and FoxPro tables (dbf): their records' text. */
     DBF("application/x-dbf"),
+    /** AutoCAD drawings exchanged as ASCII DXF: the text they show. */
+    DXF("image/vnd.dxf"),
     /** Access databases (mdb: Access 97-2003, accdb: 2007 and later): their tables' text. */
     ACCESS("application/x-msaccess"),
     /** Publisher 98-2007 publications (a leaflet, a poster, a newsletter): their text. */

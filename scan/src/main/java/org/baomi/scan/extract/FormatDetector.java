@@ -101,6 +101,9 @@ public final class FormatDetector {
         if (name.endsWith(".xml") || lead.startsWith("<?xml")) {
             return xmlKind(new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1), name);
         }
+        if (DxfExtractor.isDxf(lead)) {
+            return Format.DXF;
+        }
         Format mail = mailKind(head, n);
         if (mail != null) {
             return mail;
