@@ -12,8 +12,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,20 +84,7 @@ class FolderNamesTest extends OneEngineTest {
 
     @Test
     void tarAnd7zFoldersAreJudgedAndTheCurrentFolderIsNotAName() throws Exception {
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream t = new TarArchiveOutputStream(tar, "UTF-8")) {
-            t.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (String name : new String[] {"./", "./机密★10年/", "./机密★10年/a.txt"}) {
-                TarArchiveEntry e = new TarArchiveEntry(name);
-                e.setSize(name.endsWith("/") ? 0 : PLAIN.length);
-                t.putArchiveEntry(e);
-                if (!name.endsWith("/")) {
-                    t.write(PLAIN);
-                }
-                t.closeArchiveEntry();
-            }
-        }
-        FileResult r = top("备份.tar", tar.toByteArray());
+        FileResult r = top("备份.tar", TestCorpus.tar("UTF-8", false, PLAIN, "./", "./机密★10年/", "./机密★10年/a.txt"));
         assertThat(folderFindings(r)).singleElement().satisfies(f -> {
             assertThat(f.text()).isEqualTo("机密★10年");
             assertThat(f.context()).doesNotContain(".");

@@ -2,11 +2,8 @@ package org.baomi.scan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,18 +15,7 @@ class TarMemberNamesTest extends OneEngineTest {
     private static final byte[] PLAIN = "内容：一般工作安排。\n".getBytes(StandardCharsets.UTF_8);
 
     private static byte[] tar(String encoding, boolean pax, String... names) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream t = new TarArchiveOutputStream(bytes, encoding)) {
-            t.setAddPaxHeadersForNonAsciiNames(pax);
-            for (String name : names) {
-                TarArchiveEntry e = new TarArchiveEntry(name);
-                e.setSize(PLAIN.length);
-                t.putArchiveEntry(e);
-                t.write(PLAIN);
-                t.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return TestCorpus.tar(encoding, pax, PLAIN, names);
     }
 
     private List<String> paths(String name, byte[] tar) {

@@ -629,13 +629,28 @@ final class TestCorpus {
 
     /** A tar holding one file. */
     static byte[] tar(String name, byte[] content) throws IOException {
+        return tar("UTF-8", false, content, name);
+    }
+
+    /**
+     * A tar whose names are written in {@code encoding} (in pax headers instead when {@code pax} and
+     * a name is not ASCII), each file holding {@code content}; a name ending in "/" is a folder.
+     */
+    static byte[] tar(String encoding, boolean pax, byte[] content, String... names) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry e = new TarArchiveEntry(name);
-            e.setSize(content.length);
-            tar.putArchiveEntry(e);
-            tar.write(content);
-            tar.closeArchiveEntry();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, encoding)) {
+            tar.setAddPaxHeadersForNonAsciiNames(pax);
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (String name : names) {
+                boolean folder = name.endsWith("/");
+                TarArchiveEntry e = new TarArchiveEntry(name);
+                e.setSize(folder ? 0 : content.length);
+                tar.putArchiveEntry(e);
+                if (!folder) {
+                    tar.write(content);
+                }
+                tar.closeArchiveEntry();
+            }
         }
         return bytes.toByteArray();
     }
