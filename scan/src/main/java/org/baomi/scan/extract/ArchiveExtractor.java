@@ -226,11 +226,11 @@ public final class ArchiveExtractor implements Extractor {
 
         /** The member's name, {@code read} as ISO-8859-1 unless a pax header gave it. */
         String decided(String read) {
-            byte[] bytes = read.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (!read.chars().anyMatch(c -> c >= 0x80) || read.chars().anyMatch(c -> c > 0xFF)
+            if (read.chars().allMatch(c -> c < 0x80) || read.chars().anyMatch(c -> c > 0xFF)
                     || !stripSlash(new String(headerName(), java.nio.charset.StandardCharsets.ISO_8859_1)).equals(stripSlash(read))) {
                 return read; // ASCII, or from a pax header
             }
+            byte[] bytes = read.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             return new String(bytes, Charsets.ofNames(java.util.List.of(bytes), java.nio.charset.StandardCharsets.ISO_8859_1));
         }
 

@@ -33,6 +33,7 @@ import org.baomi.scan.text.Charsets;
  */
 public final class DxfExtractor implements Extractor {
     private static final int SAMPLE = 64 << 10;
+    private static final String METADATA = "metadata";
     private static final int CHECK_EVERY = 4096;
     private static final Pattern DXF_START = Pattern.compile("^(999\\r?\\n[^\\n]*\\n\\s*)?0\\r?\\n\\s*section\\r?\\n");
     private static final Pattern CODE_PAGE = Pattern.compile("\\$DWGCODEPAGE\\s*\\r?\\n\\s*3\\s*\\r?\\n\\s*(\\S+)");
@@ -85,7 +86,7 @@ public final class DxfExtractor implements Extractor {
                     ctx.checkDeadline();
                 }
                 if (code == 0) {
-                    flush(text, section, block, paper, properties, segments);
+                    flush(text, block, paper, segments);
                     entity = value.strip();
                     paper = false;
                     properties = false;
@@ -109,8 +110,7 @@ public final class DxfExtractor implements Extractor {
                     } else if (code == 1 && variable.equals("$CUSTOMPROPERTYTAG")) {
                         tag = DxfText.decode(value).strip();
                     } else if (code == 1 && variable.equals("$CUSTOMPROPERTY") && !value.isBlank()) {
-                        segments.computeIfAbsent("metadata", k -> new StringBuilder()).append(tag).append(' ')
-                                .append(DxfText.decode(value).strip()).append('\n');
+                        property(tag + " ", value, segments);
                     }
                 } else if (section.equals("OBJECTS")) {
                     // Of the objects, only the drawing's properties (the DWGPROPS record): the others are
@@ -118,7 +118,7 @@ public final class DxfExtractor implements Extractor {
                     if (code == 1 && value.strip().equals("DWGPROPS COOKIE")) {
                         properties = entity.equals("XRECORD");
                     } else if (properties && (code >= 2 && code <= 9 || code >= 300 && code <= 309) && !value.isBlank()) {
-                        text.append(PROPERTY.getOrDefault(code, "")).append(DxfText.decode(value).strip()).append('\n');
+                        property(PROPERTY.getOrDefault(code, ""), value, segments);
                     }
                 } else if ((section.equals("ENTITIES") || section.equals("BLOCKS")) && isText(code, entity) && !value.isBlank()) {
                     text.append(value);
@@ -127,10 +127,10 @@ public final class DxfExtractor implements Extractor {
                     }
                 }
             }
-            flush(text, section, block, paper, properties, segments);
+            flush(text, block, paper, segments);
         }
         for (Map.Entry<String, StringBuilder> s : segments.entrySet()) {
-            ctx.text(s.getKey().equals("metadata") ? Location.of("metadata", Zone.METADATA)
+            ctx.text(s.getKey().equals(METADATA) ? Location.of(METADATA, Zone.METADATA)
                     : Location.body(s.getKey(), false), s.getValue());
         }
     }
@@ -144,15 +144,19 @@ public final class DxfExtractor implements Extractor {
                 || code == 1000;
     }
 
-    private static void flush(StringBuilder text, String section, String block, boolean paper, boolean properties,
-                              Map<String, StringBuilder> segments) {
+    /** One of the drawing's properties, {@code name} before its value, a line of {@code metadata}. */
+    private static void property(String name, String value, Map<String, StringBuilder> segments) {
+        segments.computeIfAbsent(METADATA, k -> new StringBuilder()).append(name).append(DxfText.decode(value).strip())
+                .append('\n');
+    }
+
+    /** Hands the text of the entity just read to its place: an entity's own, or its block's. */
+    private static void flush(StringBuilder text, String block, boolean paper, Map<String, StringBuilder> segments) {
         if (text.isEmpty()) {
             return;
         }
         String where;
-        if (section.equals("OBJECTS")) {
-            where = "metadata";
-        } else if (section.equals("ENTITIES") || block.regionMatches(true, 0, "*Model_Space", 0, 12)) {
+        if (block.isEmpty() || block.regionMatches(true, 0, "*Model_Space", 0, 12)) {
             where = paper ? "layout" : "drawing";
         } else if (block.regionMatches(true, 0, "*Paper_Space", 0, 12)) {
             where = "layout";
@@ -162,7 +166,7 @@ public final class DxfExtractor implements Extractor {
             where = "block " + block;
         }
         StringBuilder to = segments.computeIfAbsent(where, k -> new StringBuilder());
-        to.append(section.equals("OBJECTS") ? text : DxfText.decode(text));
+        to.append(DxfText.decode(text));
         if (to.charAt(to.length() - 1) != '\n') {
             to.append('\n');
         }
